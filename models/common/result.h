@@ -15,12 +15,15 @@ struct Error
 
 // A value or an error, returned by everything that reads outside input (files, bytes, databases).
 // Errors are values at the edges of the core: nothing here throws through Qt code.
-template <typename T>
-class Result
+template <typename T> class Result
 {
 public:
-    Result(T value) : m_value(std::move(value)) {}
-    Result(Error error) : m_error(std::move(error.message)) {}
+    Result(T value)
+        : m_value(std::move(value))
+    {}
+    Result(Error error)
+        : m_error(std::move(error.message))
+    {}
 
     bool ok() const { return m_value.has_value(); }
     explicit operator bool() const { return ok(); }
@@ -31,6 +34,8 @@ public:
     T *operator->() { return &*m_value; }
     const T *operator->() const { return &*m_value; }
     T &operator*() & { return *m_value; }
+    const T &operator*() const & { return *m_value; }
+    T &&operator*() && { return std::move(*m_value); }
 
     const QString &error() const { return m_error; }
 
@@ -44,7 +49,10 @@ class Status
 {
 public:
     Status() = default;
-    Status(Error error) : m_error(std::move(error.message)), m_failed(true) {}
+    Status(Error error)
+        : m_error(std::move(error.message))
+        , m_failed(true)
+    {}
     static Status success() { return {}; }
 
     bool ok() const { return !m_failed; }

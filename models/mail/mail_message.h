@@ -15,24 +15,24 @@ namespace Awb {
 // One header field exactly as it stands in the message.
 struct RawHeaderField
 {
-    QByteArray name;     // as written, original case, without the colon
-    QByteArray rawValue; // the bytes after the colon up to the field's last line break, folds kept
+    QByteArray name;      // as written, original case, without the colon
+    QByteArray rawValue;  // the bytes after the colon up to the field's last line break, folds kept
     qsizetype offset = 0; // where the field starts in the message bytes
 };
 
 // One node of the MIME tree, in depth-first order.
 struct MimePartInfo
 {
-    int depth = 0;              // 0 is the message's top-level part
-    QString contentType;        // lower case, "type/subtype"
-    QString charset;            // declared charset, lower case, may be empty
-    QString transferEncoding;   // declared Content-Transfer-Encoding, lower case, may be empty
-    QString disposition;        // "attachment", "inline" or empty
-    QString filename;           // decoded, may be empty
-    bool isContainer = false;   // multipart/* or message/rfc822: has children, no content here
-    bool isAttachment = false;  // disposition attachment, or a named non-text leaf
-    qint64 decodedSize = -1;    // leaf parts: bytes after transfer decoding; containers: -1
-    QByteArray sha256Hex;       // leaf parts: SHA-256 of the decoded content, lower-case hex
+    int depth = 0;             // 0 is the message's top-level part
+    QString contentType;       // lower case, "type/subtype"
+    QString charset;           // declared charset, lower case, may be empty
+    QString transferEncoding;  // declared Content-Transfer-Encoding, lower case, may be empty
+    QString disposition;       // "attachment", "inline" or empty
+    QString filename;          // decoded, may be empty
+    bool isContainer = false;  // multipart/* or message/rfc822: has children, no content here
+    bool isAttachment = false; // disposition attachment, or a named non-text leaf
+    qint64 decodedSize = -1;   // leaf parts: bytes after transfer decoding; containers: -1
+    QByteArray sha256Hex;      // leaf parts: SHA-256 of the decoded content, lower-case hex
 };
 
 // A parsed email message. Owns its bytes and the GMime objects behind it (a private detail:
@@ -58,7 +58,8 @@ public:
     const QByteArray &bytes() const;
 
     // The header block: from the first byte up to, not including, the blank separator line
-    // (the whole message when there is no separator).
+    // (the whole message when there is no separator). A leading mbox envelope line ("From "
+    // or ">From ") is not a header field: it stays in bytes() but the block starts after it.
     QByteArray rawHeaderBlock() const;
     bool hasHeaderBodySeparator() const;
     QList<RawHeaderField> rawHeaders() const;
@@ -70,10 +71,10 @@ public:
     QStringList headerValues(const QByteArray &name) const;
 
     QString subject() const;
-    QString from() const;       // decoded From value as written ("Name <addr>")
-    QString messageId() const;  // without the angle brackets
-    QString dateText() const;   // the Date field as written (decoded)
-    QDateTime date() const;     // in UTC; invalid when missing or unreadable
+    QString from() const;      // decoded From value as written ("Name <addr>")
+    QString messageId() const; // without the angle brackets
+    QString dateText() const;  // the Date field as written (decoded)
+    QDateTime date() const;    // in UTC; invalid when missing or unreadable
 
     // The first text/plain and text/html parts that are not attachments, decoded to Unicode.
     QString textBody() const;

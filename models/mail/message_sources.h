@@ -50,6 +50,8 @@ struct SourcePlan
 // Expands the paths given by a user: a file is one message or an mbox; a maildir (cur/, new/)
 // gives its messages in cur/ and new/ (and its Maildir++ subfolders); any other directory is
 // walked recursively. Order is stable (sorted by path) so repeated imports see the same order.
+// Symbolic links to directories are followed when given, not when met in a walk (find -H).
+// A maildir's tmp/ and its server files (dovecot*, courierimap*, maildirfolder, ...) are skipped.
 SourcePlan planSources(const QStringList &paths);
 
 // Reads one file of the plan. For each message calls onMessage (return false to stop early);
@@ -76,6 +78,10 @@ public:
     bool next(RawMessage *out);
     QString errorString() const;
     qint64 position() const; // bytes consumed so far, for progress
+    // The most memory the reader has held at once (read buffer plus the message being
+    // assembled), in bytes: about one read chunk plus twice the largest message, never a
+    // function of the file size. For tests and diagnostics.
+    qint64 peakMemory() const;
 
 private:
     struct Private;

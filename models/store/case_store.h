@@ -8,6 +8,8 @@
 
 namespace Awb {
 
+class StatementCache;
+
 // One case database: a SQLite file in WAL mode with foreign keys on, its schema versioned with
 // PRAGMA user_version and brought forward by the migrations in schema_migrations.cpp.
 //
@@ -18,6 +20,7 @@ class CaseStore
 public:
     // Opens or creates the file and migrates it to the latest schema. Fails (naming the file and
     // the reason) when the file is not a database or was written by a newer program.
+    // Also refuses a SQLite database of another program rather than adding tables to it.
     static Result<std::unique_ptr<CaseStore>> open(const QString &path);
     // Migrates only up to `version`; for tests of the migrations themselves.
     static Result<std::unique_ptr<CaseStore>> openAtVersion(const QString &path, int version);
@@ -33,13 +36,20 @@ public:
     // PRAGMA integrity_check and foreign_key_check; the details name what is wrong.
     Status checkIntegrity() const;
 
-    // Transactions are explicit so that a batch of rows lands whole or not at all.
+    // Transactions are explicit so that a batch of rows lands whole or not at all. begin()
+    // takes the write lock at once (BEGIN IMMEDIATE), waiting up to the busy timeout for another
+    // writer; repository writes made inside it become savepoints of it. rollback() outside a
+    // transaction (or after SQLite has rolled back by itself) succeeds and does nothing.
     Status begin();
     Status commit();
     Status rollback();
 
     // The connection for the repositories in this folder; an opaque sqlite3 handle.
     void *nativeHandle() const;
+    // The connection's prepared statements, for the repositories in this folder
+    // (sqlite_statement.h, private to models/store). They live as long as the CaseStore, so a
+    // repository may be created per call and still prepare each statement only once.
+    StatementCache &statementCache() const;
 
 private:
     struct Private;

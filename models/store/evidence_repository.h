@@ -43,8 +43,8 @@ struct MessageSummary
     QString subject;
     QString from;
     QString dateText;
-    QDateTime date;       // UTC, may be invalid
-    QString sourcePath;   // where it was first imported from
+    QDateTime date;     // UTC, may be invalid
+    QString sourcePath; // where it was first imported from
     int sourceIndex = -1;
     QDateTime importedAt; // UTC
 };
@@ -58,6 +58,10 @@ public:
 
     // Stores a batch in one transaction: the whole batch lands, or (on error) none of it.
     // Bytes already stored are counted as duplicates; a new source path for them is recorded.
+    // A message repeated within the batch is a duplicate of its first occurrence. Outcomes are
+    // in batch order. `importRunId` is the run from ImportRunRepository::start(); 0 records no
+    // run, and an id that names no run fails the batch (a foreign key, from schema 2 on).
+    // Inside a transaction opened with CaseStore::begin(), the batch is a savepoint of it.
     Result<QList<EvidenceInsertOutcome>> insertBatch(const QList<EvidenceInput> &batch,
                                                      qint64 importRunId);
 

@@ -1,0 +1,24 @@
+#pragma once
+
+#include <QStringList>
+
+namespace Awb {
+class CaseStore;
+}
+
+namespace Awb::Cli {
+
+// Each command takes its arguments without the program and command names, and returns an Exit.
+int importCommand(const QStringList &arguments);
+int messagesCommand(const QStringList &arguments);
+int demoCommand(const QStringList &arguments);
+
+// Shared by `import` and `demo`: imports the paths with terminal progress, prints the summary
+// (text, or one JSON object with `json`) and every rejection on stderr. Returns ExitOk, or
+// ExitRejected when some inputs were rejected or the store failed (`storeFailed` tells which).
+int importInto(CaseStore &store, const QStringList &paths, bool json, bool *storeFailed = nullptr);
+
+// Shared by `messages` and `demo`: the stored messages as a table (or JSON Lines).
+int listMessages(CaseStore &store, bool json);
+
+} // namespace Awb::Cli

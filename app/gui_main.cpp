@@ -1,0 +1,61 @@
+// abuse-workbench: the window. Thin: arguments, the case database to open, the demo.
+#include "main_window.h"
+
+#include "common/data_paths.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QDir>
+#include <QFile>
+#include <QMessageBox>
+#include <QSettings>
+#include <QStandardPaths>
+
+int main(int argc, char *argv[])
+{
+    QApplication app(argc, argv);
+    QApplication::setApplicationName(QStringLiteral("abuse-workbench"));
+    QApplication::setApplicationDisplayName(QStringLiteral("Abuse Workbench"));
+    QApplication::setOrganizationName(QStringLiteral("Abuse Workbench"));
+    QApplication::setApplicationVersion(QStringLiteral(AWB_VERSION));
+    QApplication::setDesktopFileName(QStringLiteral("abuse-workbench"));
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        QApplication::translate("main", "The abuse desk's workbench for abuse reports."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    parser.addOption({QStringLiteral("demo"),
+                      QApplication::translate("main", "Open a fresh case database with the "
+                                                      "bundled demo data imported.")});
+    parser.addPositionalArgument(QStringLiteral("database"),
+                                 QApplication::translate("main", "The case database to open."),
+                                 QStringLiteral("[DATABASE]"));
+    parser.process(app);
+
+    const QString dataDir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+    QDir().mkpath(dataDir);
+    QString database;
+    if (parser.isSet(QStringLiteral("demo"))) {
+        database = dataDir + QStringLiteral("/demo.awbcase");
+        for (const QString &suffix : {QString(), QStringLiteral("-wal"), QStringLiteral("-shm")})
+            QFile::remove(database + suffix);
+    } else if (!parser.positionalArguments().isEmpty()) {
+        database = parser.positionalArguments().first();
+    } else {
+        database = QSettings()
+                       .value(QStringLiteral("lastDatabase"),
+                              dataDir + QStringLiteral("/workbench.awbcase"))
+                       .toString();
+    }
+
+    Awb::MainWindow window;
+    QString error;
+    if (!window.openDatabase(database, &error))
+        QMessageBox::warning(&window, QApplication::translate("main", "Cannot open case database"),
+                             error);
+    window.show();
+    if (parser.isSet(QStringLiteral("demo")))
+        window.importPaths(Awb::demoInputs());
+    return app.exec();
+}

@@ -1,0 +1,177 @@
+// MessageListModel and MessageFilterProxy, under QAbstractItemModelTester.
+#include "itemmodels/message_filter_proxy.h"
+#include "itemmodels/message_list_model.h"
+#include "store/case_store.h"
+#include "store/evidence_repository.h"
+#include "store/import_run_repository.h"
+
+#include <QAbstractItemModelTester>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Awb;
+
+namespace {
+
+MessageSummary summary(qint64 id, const QString &from, const QString &subject,
+                       const QDateTime &date, qint64 size)
+{
+    MessageSummary s;
+    s.id = id;
+    s.from = from;
+    s.subject = subject;
+    s.date = date;
+    s.dateText = date.isValid() ? date.toString(Qt::RFC2822Date) : QString();
+    s.size = size;
+    s.sourcePath = QStringLiteral("/tmp/reports/%1.eml").arg(id);
+    s.messageId = QStringLiteral("%1@example.com").arg(id);
+    return s;
+}
+
+QDateTime utc(int day, int hour)
+{
+    return QDateTime(QDate(2026, 11, day), QTime(hour, 0), Qt::UTC);
+}
+
+} // namespace
+
+class TestMessageListModel : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void appendIsOneInsertionPerBatch();
+    void appendSkipsKnownIds();
+    void displayAndSortRoles();
+    void filter_data();
+    void filter();
+    void sortsDatesByValue();
+    void reloadFromStore();
+};
+
+void TestMessageListModel::appendIsOneInsertionPerBatch()
+{
+    MessageListModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
+    model.appendSummaries(
+        {summary(1, QStringLiteral("a@example.com"), QStringLiteral("One"), utc(1, 9), 100),
+         summary(2, QStringLiteral("b@example.com"), QStringLiteral("Two"), utc(2, 9), 200)});
+    model.appendSummaries(
+        {summary(3, QStringLiteral("c@example.com"), QStringLiteral("Three"), utc(3, 9), 300)});
+    QCOMPARE(inserted.size(), 2);
+    QCOMPARE(model.rowCount(), 3);
+    QCOMPARE(model.rowOfId(3), 2);
+}
+
+void TestMessageListModel::appendSkipsKnownIds()
+{
+    MessageListModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    const auto one = summary(1, QStringLiteral("a@example.com"), QStringLiteral("One"), {}, 1);
+    model.appendSummaries({one});
+    QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
+    model.appendSummaries({one});
+    QCOMPARE(inserted.size(), 0);
+    QCOMPARE(model.rowCount(), 1);
+}
+
+void TestMessageListModel::displayAndSortRoles()
+{
+    MessageListModel model;
+    model.appendSummaries({summary(7, QStringLiteral("Spammer <s@example.com>"),
+                                   QStringLiteral("Win big"), utc(5, 14), 2048),
+                           summary(8, QStringLiteral("x@example.com"), QString(), {}, 10)});
+    const auto cell = [&](int row, MessageListModel::Column column, int role) {
+        return model.index(row, int(column)).data(role);
+    };
+    using Column = MessageListModel::Column;
+    QCOMPARE(cell(0, Column::Date, Qt::DisplayRole).toString(), QStringLiteral("2026-11-05 14:00"));
+    QCOMPARE(cell(0, Column::Date, MessageListModel::SortRole).toDateTime(), utc(5, 14));
+    QCOMPARE(cell(0, Column::Size, MessageListModel::SortRole).toLongLong(), 2048);
+    QCOMPARE(cell(0, Column::Source, Qt::DisplayRole).toString(), QStringLiteral("7.eml"));
+    QCOMPARE(cell(0, Column::From, MessageListModel::EvidenceIdRole).toLongLong(), 7);
+    QCOMPARE(cell(1, Column::Date, Qt::DisplayRole).toString(), QStringLiteral("(no date)"));
+    QCOMPARE(model.headerData(int(Column::Subject), Qt::Horizontal).toString(),
+             QStringLiteral("Subject"));
+
+    MessageSummary inMbox = summary(9, {}, {}, {}, 1);
+    inMbox.sourcePath = QStringLiteral("/x/abuse.mbox");
+    inMbox.sourceIndex = 4;
+    QCOMPARE(MessageListModel::sourceLabel(inMbox), QStringLiteral("abuse.mbox #5"));
+}
+
+void TestMessageListModel::filter_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<int>("rows");
+    QTest::newRow("empty shows all") << QString() << 3;
+    QTest::newRow("sender") << QStringLiteral("northwind") << 2;
+    QTest::newRow("case-insensitive subject") << QStringLiteral("INVOICE") << 1;
+    QTest::newRow("all terms must match") << QStringLiteral("northwind invoice") << 1;
+    QTest::newRow("message id") << QStringLiteral("3@example.com") << 1;
+    QTest::newRow("source path") << QStringLiteral("reports/2.eml") << 1;
+    QTest::newRow("no match") << QStringLiteral("zzz") << 0;
+}
+
+void TestMessageListModel::filter()
+{
+    QFETCH(QString, text);
+    QFETCH(int, rows);
+    MessageListModel model;
+    MessageFilterProxy proxy;
+    proxy.setSourceModel(&model);
+    QAbstractItemModelTester tester(&proxy, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.appendSummaries({summary(1, QStringLiteral("deals@northwind-deals.example"),
+                                   QStringLiteral("Your invoice"), utc(1, 1), 1),
+                           summary(2, QStringLiteral("news@northwind-deals.example"),
+                                   QStringLiteral("Offers"), utc(2, 1), 1),
+                           summary(3, QStringLiteral("info@lumen-analytics.example"),
+                                   QStringLiteral("Newsletter"), utc(3, 1), 1)});
+    proxy.setFilterText(text);
+    QCOMPARE(proxy.rowCount(), rows);
+}
+
+void TestMessageListModel::sortsDatesByValue()
+{
+    MessageListModel model;
+    MessageFilterProxy proxy;
+    proxy.setSourceModel(&model);
+    model.appendSummaries({summary(1, {}, QStringLiteral("b"), utc(10, 1), 1),
+                           summary(2, {}, QStringLiteral("a"), utc(2, 1), 1),
+                           summary(3, {}, QStringLiteral("c"), utc(20, 1), 1)});
+    proxy.sort(int(MessageListModel::Column::Date), Qt::AscendingOrder);
+    QCOMPARE(proxy.index(0, 0).data(MessageListModel::EvidenceIdRole).toLongLong(), 2);
+    QCOMPARE(proxy.index(2, 0).data(MessageListModel::EvidenceIdRole).toLongLong(), 3);
+}
+
+void TestMessageListModel::reloadFromStore()
+{
+    QTemporaryDir dir;
+    auto store = CaseStore::open(dir.filePath(QStringLiteral("case.awbcase")));
+    QVERIFY2(store.ok(), qPrintable(store.error()));
+    EvidenceRepository evidence(**store);
+    QList<EvidenceInput> batch;
+    for (int i = 0; i < 3; ++i) {
+        EvidenceInput in;
+        in.bytes = "Subject: s" + QByteArray::number(i) + "\n\nbody\n";
+        in.sha256Hex = QByteArray::number(i).repeated(64).left(64);
+        in.subject = QStringLiteral("s%1").arg(i);
+        in.sourcePath = dir.filePath(QStringLiteral("m%1.eml").arg(i));
+        batch << in;
+    }
+    auto runId = ImportRunRepository(**store).start({dir.path()});
+    QVERIFY(runId.ok());
+    QVERIFY(evidence.insertBatch(batch, *runId).ok());
+
+    MessageListModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QVERIFY(model.reload(evidence).ok());
+    QCOMPARE(model.rowCount(), 3);
+    QCOMPARE(model.index(2, int(MessageListModel::Column::Subject)).data().toString(),
+             QStringLiteral("s2"));
+}
+
+QTEST_GUILESS_MAIN(TestMessageListModel)
+#include "tst_message_list_model.moc"

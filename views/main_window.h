@@ -1,0 +1,67 @@
+#pragma once
+
+#include <QMainWindow>
+
+#include <memory>
+
+class QLabel;
+class QSplitter;
+
+namespace Awb {
+
+class CaseStore;
+class ImportController;
+class ImportStatusWidget;
+class MessageListModel;
+class MessageListPanel;
+class SourceViewer;
+struct ImportSummary;
+
+// The workbench window: the imported messages on top, the selected message's raw source below,
+// imports running on a worker with their progress in the status bar. Files and folders can be
+// dropped anywhere on the window.
+class MainWindow : public QMainWindow
+{
+    Q_OBJECT
+
+public:
+    explicit MainWindow(QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    // Opens (or creates) a case database and shows its messages. On failure the window keeps
+    // what it had and the error names the file and the reason.
+    bool openDatabase(const QString &path, QString *error = nullptr);
+    QString databasePath() const;
+
+    void importPaths(const QStringList &paths);
+
+    MessageListModel *messageModel() const { return m_model; }
+    MessageListPanel *messageList() const { return m_list; }
+    SourceViewer *sourceViewer() const { return m_source; }
+    ImportController *importController() const { return m_imports; }
+
+protected:
+    void dragEnterEvent(QDragEnterEvent *event) override;
+    void dropEvent(QDropEvent *event) override;
+    void closeEvent(QCloseEvent *event) override;
+
+private:
+    void createActions();
+    void chooseDatabase();
+    void chooseFilesToImport();
+    void chooseFolderToImport();
+    void showMessage(qint64 evidenceId);
+    void onImportFinished(const ImportSummary &summary);
+    void onImportFailed(const QString &message);
+    void updateTitle();
+
+    std::unique_ptr<CaseStore> m_store; // the window's own reading connection
+    MessageListModel *m_model;
+    MessageListPanel *m_list;
+    SourceViewer *m_source;
+    QSplitter *m_splitter;
+    ImportController *m_imports;
+    ImportStatusWidget *m_importStatus;
+};
+
+} // namespace Awb

@@ -1,0 +1,89 @@
+#include "message_list_panel.h"
+
+#include "itemmodels/message_filter_proxy.h"
+#include "itemmodels/message_list_model.h"
+
+#include <QAction>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QTableView>
+#include <QVBoxLayout>
+
+namespace Awb {
+
+MessageListPanel::MessageListPanel(MessageListModel *model, QWidget *parent)
+    : QWidget(parent)
+    , m_model(model)
+    , m_proxy(new MessageFilterProxy(this))
+    , m_filter(new QLineEdit(this))
+    , m_table(new QTableView(this))
+    , m_count(new QLabel(this))
+{
+    m_proxy->setSourceModel(m_model);
+
+    m_filter->setPlaceholderText(tr("Filter by sender, subject, source or Message-ID (Ctrl+L)"));
+    m_filter->setClearButtonEnabled(true);
+    auto *focusFilter = new QAction(this);
+    focusFilter->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
+    connect(focusFilter, &QAction::triggered, m_filter, [this] {
+        m_filter->setFocus(Qt::ShortcutFocusReason);
+        m_filter->selectAll();
+    });
+    addAction(focusFilter);
+    connect(m_filter, &QLineEdit::textChanged, m_proxy, &MessageFilterProxy::setFilterText);
+
+    m_table->setModel(m_proxy);
+    m_table->setSortingEnabled(true);
+    m_table->sortByColumn(int(MessageListModel::Column::Date), Qt::DescendingOrder);
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_table->setAlternatingRowColors(true);
+    m_table->setWordWrap(false);
+    m_table->verticalHeader()->hide();
+    m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 6);
+    QHeaderView *header = m_table->horizontalHeader();
+    header->setStretchLastSection(false);
+    header->setSectionResizeMode(int(MessageListModel::Column::Subject), QHeaderView::Stretch);
+    header->resizeSection(int(MessageListModel::Column::Date), 140);
+    header->resizeSection(int(MessageListModel::Column::From), 240);
+    header->resizeSection(int(MessageListModel::Column::Size), 70);
+    header->resizeSection(int(MessageListModel::Column::Source), 180);
+
+    auto *top = new QHBoxLayout;
+    top->addWidget(m_filter, 1);
+    top->addWidget(m_count);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addLayout(top);
+    layout->addWidget(m_table, 1);
+
+    connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            [this] { Q_EMIT currentMessageChanged(currentEvidenceId()); });
+    connect(m_proxy, &QAbstractItemModel::rowsInserted, this, &MessageListPanel::updateCount);
+    connect(m_proxy, &QAbstractItemModel::rowsRemoved, this, &MessageListPanel::updateCount);
+    connect(m_proxy, &QAbstractItemModel::modelReset, this, &MessageListPanel::updateCount);
+    connect(m_proxy, &QAbstractItemModel::layoutChanged, this, &MessageListPanel::updateCount);
+    updateCount();
+}
+
+qint64 MessageListPanel::currentEvidenceId() const
+{
+    const QModelIndex current = m_table->currentIndex();
+    if (!current.isValid())
+        return 0;
+    return current.data(MessageListModel::EvidenceIdRole).toLongLong();
+}
+
+void MessageListPanel::updateCount()
+{
+    const int shown = m_proxy->rowCount();
+    const int total = m_model->rowCount();
+    if (shown == total)
+        m_count->setText(tr("%n message(s)", nullptr, total));
+    else
+        m_count->setText(tr("%1 of %n message(s)", nullptr, total).arg(shown));
+}
+
+} // namespace Awb

@@ -1,0 +1,41 @@
+#pragma once
+
+#include <QWidget>
+
+class QLabel;
+class QLineEdit;
+class QTableView;
+
+namespace Awb {
+
+class MessageFilterProxy;
+class MessageListModel;
+
+// The list of imported messages: a filter field over a sortable table, and a count of what the
+// filter shows. Reports the current message by its evidence id.
+class MessageListPanel : public QWidget
+{
+    Q_OBJECT
+
+public:
+    explicit MessageListPanel(MessageListModel *model, QWidget *parent = nullptr);
+
+    QTableView *tableView() const { return m_table; }
+    QLineEdit *filterEdit() const { return m_filter; }
+    MessageFilterProxy *proxy() const { return m_proxy; }
+    qint64 currentEvidenceId() const;
+
+Q_SIGNALS:
+    void currentMessageChanged(qint64 evidenceId); // 0 when nothing is selected
+
+private:
+    void updateCount();
+
+    MessageListModel *m_model;
+    MessageFilterProxy *m_proxy;
+    QLineEdit *m_filter;
+    QTableView *m_table;
+    QLabel *m_count;
+};
+
+} // namespace Awb
