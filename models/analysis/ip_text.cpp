@@ -147,9 +147,8 @@ std::optional<IpText> normaliseIp(QStringView text)
 {
     QStringView s = text.trimmed();
     // Peel brackets and parentheses in any nesting: "[(134.97.4.21)]" is seen in the wild.
-    while (s.size() >= 2
-           && ((s.front() == QLatin1Char('[') && s.back() == QLatin1Char(']'))
-               || (s.front() == QLatin1Char('(') && s.back() == QLatin1Char(')'))))
+    while (s.size() >= 2 && ((s.front() == QLatin1Char('[') && s.back() == QLatin1Char(']')) ||
+                             (s.front() == QLatin1Char('(') && s.back() == QLatin1Char(')'))))
         s = s.mid(1, s.size() - 2).trimmed();
     int port = -1;
     // "[192.0.2.1]:25" or "[2001:db8::1]:25": the port follows the closing bracket.
@@ -171,8 +170,8 @@ std::optional<IpText> normaliseIp(QStringView text)
     if (s.isEmpty())
         return std::nullopt;
 
-    if (s.contains(QLatin1Char(':')) && !s.contains(QLatin1String("::"))
-        && s.count(QLatin1Char(':')) == 1 && s.contains(QLatin1Char('.'))) {
+    if (s.contains(QLatin1Char(':')) && !s.contains(QLatin1String("::")) &&
+        s.count(QLatin1Char(':')) == 1 && s.contains(QLatin1Char('.'))) {
         // IPv4 with ":port".
         const qsizetype colon = s.indexOf(QLatin1Char(':'));
         bool ok = false;

@@ -60,9 +60,9 @@ int monthFromName(QStringView w)
 {
     static const char *const names[] = {"jan", "feb", "mar", "apr", "may", "jun",
                                         "jul", "aug", "sep", "oct", "nov", "dec"};
-    static const char *const full[] = {"january", "february", "march",     "april",
-                                       "may",     "june",     "july",      "august",
-                                       "september", "october", "november", "december"};
+    static const char *const full[] = {"january",   "february", "march",    "april",
+                                       "may",       "june",     "july",     "august",
+                                       "september", "october",  "november", "december"};
     if (w.size() < 3)
         return 0;
     for (int m = 0; m < 12; ++m) {
@@ -98,15 +98,13 @@ std::optional<int> namedZone(QStringView w)
         int minutes;
     };
     static const Zone zones[] = {
-        {"UT", 0},      {"UTC", 0},     {"GMT", 0},     {"Z", 0},       {"EST", -300},
-        {"EDT", -240},  {"CST", -360},  {"CDT", -300},  {"MST", -420},  {"MDT", -360},
-        {"PST", -480},  {"PDT", -420},  {"AKST", -540}, {"AKDT", -480}, {"HST", -600},
-        {"WET", 0},     {"WEST", 60},   {"BST", 60},    {"CET", 60},    {"CEST", 120},
-        {"MET", 60},    {"MEST", 120},  {"MEZ", 60},    {"MESZ", 120},  {"EET", 120},
-        {"EEST", 180},  {"MSK", 180},   {"JST", 540},   {"KST", 540},   {"HKT", 480},
-        {"SGT", 480},   {"AEST", 600},  {"AEDT", 660},  {"ACST", 570},  {"AWST", 480},
-        {"NZST", 720},  {"NZDT", 780},  {"NST", -210},  {"NDT", -150},  {"AST", -240},
-        {"ADT", -180}};
+        {"UT", 0},      {"UTC", 0},     {"GMT", 0},    {"Z", 0},      {"EST", -300}, {"EDT", -240},
+        {"CST", -360},  {"CDT", -300},  {"MST", -420}, {"MDT", -360}, {"PST", -480}, {"PDT", -420},
+        {"AKST", -540}, {"AKDT", -480}, {"HST", -600}, {"WET", 0},    {"WEST", 60},  {"BST", 60},
+        {"CET", 60},    {"CEST", 120},  {"MET", 60},   {"MEST", 120}, {"MEZ", 60},   {"MESZ", 120},
+        {"EET", 120},   {"EEST", 180},  {"MSK", 180},  {"JST", 540},  {"KST", 540},  {"HKT", 480},
+        {"SGT", 480},   {"AEST", 600},  {"AEDT", 660}, {"ACST", 570}, {"AWST", 480}, {"NZST", 720},
+        {"NZDT", 780},  {"NST", -210},  {"NDT", -150}, {"AST", -240}, {"ADT", -180}};
     for (const Zone &z : zones) {
         if (w.compare(QLatin1String(z.name), Qt::CaseInsensitive) == 0)
             return z.minutes;
@@ -183,7 +181,8 @@ QList<Token> tokenize(const QString &text)
     static const QRegularExpression separators(QStringLiteral("[\\s,]+"));
     static const QRegularExpression splittable(
         QStringLiteral("^[0-9A-Za-z]+([-/.])[0-9A-Za-z]+\\1[0-9A-Za-z]+$"));
-    static const QRegularExpression time(QStringLiteral("^\\d{1,2}:\\d{1,2}(:\\d{1,2}([.,]\\d+)?)?"));
+    static const QRegularExpression time(
+        QStringLiteral("^\\d{1,2}:\\d{1,2}(:\\d{1,2}([.,]\\d+)?)?"));
     QList<Token> tokens;
     const auto words = text.split(separators, Qt::SkipEmptyParts);
     for (const QString &raw : words) {
@@ -215,10 +214,10 @@ QList<Token> tokenize(const QString &text)
             if (ok && !w.startsWith(QLatin1Char('+'))) {
                 t.kind = Kind::Number;
                 t.value = int(n);
-            } else if (w.compare(QLatin1String("AM"), Qt::CaseInsensitive) == 0
-                       || w.compare(QLatin1String("PM"), Qt::CaseInsensitive) == 0
-                       || w.compare(QLatin1String("a.m"), Qt::CaseInsensitive) == 0
-                       || w.compare(QLatin1String("p.m"), Qt::CaseInsensitive) == 0) {
+            } else if (w.compare(QLatin1String("AM"), Qt::CaseInsensitive) == 0 ||
+                       w.compare(QLatin1String("PM"), Qt::CaseInsensitive) == 0 ||
+                       w.compare(QLatin1String("a.m"), Qt::CaseInsensitive) == 0 ||
+                       w.compare(QLatin1String("p.m"), Qt::CaseInsensitive) == 0) {
                 t.kind = Kind::AmPm;
                 t.value = w.startsWith(QLatin1Char('p'), Qt::CaseInsensitive) ? 12 : 0;
             } else if (const int m = monthFromName(w)) {
@@ -267,8 +266,8 @@ std::optional<MailDate> parseIsoLike(const QString &text)
 
 bool valid(const MailDate &d)
 {
-    return QDate::isValid(d.year, d.month, d.day) && d.hour >= 0 && d.hour <= 23 && d.minute >= 0
-        && d.minute <= 59 && d.second >= 0 && d.second <= 60;
+    return QDate::isValid(d.year, d.month, d.day) && d.hour >= 0 && d.hour <= 23 && d.minute >= 0 &&
+           d.minute <= 59 && d.second >= 0 && d.second <= 60;
 }
 
 // Assigns day/month/year from the tokens written before the time; false if they make no date.
@@ -365,8 +364,8 @@ std::optional<MailDate> parseMailDate(QStringView input)
 
     QList<Token> parts;
     for (qsizetype i = 0; i < timeIndex; ++i) {
-        if (tokens[i].kind == Kind::Number || tokens[i].kind == Kind::Month
-            || tokens[i].kind == Kind::Word || tokens[i].kind == Kind::Zone)
+        if (tokens[i].kind == Kind::Number || tokens[i].kind == Kind::Month ||
+            tokens[i].kind == Kind::Word || tokens[i].kind == Kind::Zone)
             parts.append(tokens[i]);
     }
     // Junk before the date ("_ Tue, 21 Jul 2009") is skipped; the date is the last three parts.

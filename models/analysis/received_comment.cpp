@@ -89,8 +89,8 @@ void readKeyValue(const QList<ReceivedToken> &t, qsizetype &i, bool fromClause, 
     const qsizetype eq = word.indexOf(QLatin1Char('='));
     const QString key = word.left(eq).toLower();
     QString value = word.mid(eq + 1);
-    if (value.isEmpty() && i + 1 < t.size()
-        && (t[i + 1].kind == Kind::Literal || t[i + 1].kind == Kind::Quoted))
+    if (value.isEmpty() && i + 1 < t.size() &&
+        (t[i + 1].kind == Kind::Literal || t[i + 1].kind == Kind::Quoted))
         value = t[++i].text;
     if (key == QLatin1String("version")) {
         if (hop.tlsVersion.isEmpty())
@@ -188,9 +188,9 @@ void readComment(QStringView content, bool fromClause, ReceivedHop &hop, FromSta
     bool ipSeenHere = false;
     for (qsizetype i = 0; i < t.size(); ++i) {
         const ReceivedToken &tok = t[i];
-        if (tok.kind == Kind::Literal || (fromClause && tok.kind == Kind::Word && !ipSeenHere
-                                          && !tok.text.contains(QLatin1Char('@'))
-                                          && normaliseIp(tok.text))) {
+        if (tok.kind == Kind::Literal ||
+            (fromClause && tok.kind == Kind::Word && !ipSeenHere &&
+             !tok.text.contains(QLatin1Char('@')) && normaliseIp(tok.text))) {
             if (!fromClause)
                 continue;
             if (const auto ip = normaliseIp(tok.text)) {
@@ -246,33 +246,36 @@ void readComment(QStringView content, bool fromClause, ReceivedHop &hop, FromSta
             else if (wordIs(t, i + 1, "user") && isWord(t, i + 2))
                 user = t[i + 2].text; // SquirrelMail: "(... authenticated user name)"
             setAuth(hop, content.trimmed().toString(), user, QString());
+            if (!user.isEmpty())
+                i += 2; // the user is not an ident or a host
         } else if (lower == QLatin1String("account") && fromClause && isWord(t, i + 1)) {
             setAuth(hop, w + QLatin1Char(' ') + t[i + 1].text, t[i + 1].text, QString());
             ++i; // CommuniGate: "(account name [ip] verified)"
-        } else if ((lower == QLatin1String("envelope-from")
-                    || lower == QLatin1String("envelope-sender"))
-                   && i + 1 < t.size()
-                   && (t[i + 1].kind == Kind::Angle || t[i + 1].kind == Kind::Word)) {
+        } else if ((lower == QLatin1String("envelope-from") ||
+                    lower == QLatin1String("envelope-sender")) &&
+                   i + 1 < t.size() &&
+                   (t[i + 1].kind == Kind::Angle || t[i + 1].kind == Kind::Word)) {
             if (hop.envelopeFrom.isEmpty())
                 hop.envelopeFrom = t[i + 1].text;
             ++i;
         } else if (!fromClause) {
             continue;
-        } else if (lower == QLatin1String("helo") || lower == QLatin1String("ehlo")
-                   || lower == QLatin1String("lhlo")) {
+        } else if (lower == QLatin1String("helo") || lower == QLatin1String("ehlo") ||
+                   lower == QLatin1String("lhlo")) {
             from.explicitHelo = true;
             if (hop.heloCommand.isEmpty())
                 hop.heloCommand = w.toUpper();
-            if (i + 1 < t.size() && (t[i + 1].kind == Kind::Word || t[i + 1].kind == Kind::Literal)) {
+            if (i + 1 < t.size() &&
+                (t[i + 1].kind == Kind::Word || t[i + 1].kind == Kind::Literal)) {
                 if (hop.fromHelo.isEmpty())
                     hop.fromHelo = t[i + 1].text;
                 ++i;
             }
         } else if (w.contains(QLatin1Char('@')) && !w.startsWith(QLatin1Char('@'))) {
             i = readUserAtHost(t, i, hop);
-        } else if (!ipSeenHere && (lower == QLatin1String("localhost") || looksLikeHostName(w))
-                   && (w.contains(QLatin1Char('.')) || lower == QLatin1String("localhost")
-                       || (i + 1 < t.size() && t[i + 1].kind == Kind::Literal))) {
+        } else if (!ipSeenHere && (lower == QLatin1String("localhost") || looksLikeHostName(w)) &&
+                   (w.contains(QLatin1Char('.')) || lower == QLatin1String("localhost") ||
+                    (i + 1 < t.size() && t[i + 1].kind == Kind::Literal))) {
             setRdns(hop, w);
         }
     }
@@ -281,14 +284,14 @@ void readComment(QStringView content, bool fromClause, ReceivedHop &hop, FromSta
 void deriveProtocol(ReceivedHop &hop)
 {
     static const QSet<QString> known = {
-        QStringLiteral("SMTP"),      QStringLiteral("ESMTP"),      QStringLiteral("ESMTPA"),
-        QStringLiteral("ESMTPS"),    QStringLiteral("ESMTPSA"),    QStringLiteral("LMTP"),
-        QStringLiteral("LMTPA"),     QStringLiteral("LMTPS"),      QStringLiteral("LMTPSA"),
-        QStringLiteral("UTF8SMTP"),  QStringLiteral("UTF8SMTPA"),  QStringLiteral("UTF8SMTPS"),
-        QStringLiteral("UTF8SMTPSA"), QStringLiteral("UTF8LMTP"),  QStringLiteral("UTF8LMTPA"),
-        QStringLiteral("UTF8LMTPS"), QStringLiteral("UTF8LMTPSA"), QStringLiteral("SMTPS"),
-        QStringLiteral("HTTP"),      QStringLiteral("HTTPS"),      QStringLiteral("IMAP"),
-        QStringLiteral("POP3"),      QStringLiteral("LOCAL"),      QStringLiteral("MAPI")};
+        QStringLiteral("SMTP"),       QStringLiteral("ESMTP"),      QStringLiteral("ESMTPA"),
+        QStringLiteral("ESMTPS"),     QStringLiteral("ESMTPSA"),    QStringLiteral("LMTP"),
+        QStringLiteral("LMTPA"),      QStringLiteral("LMTPS"),      QStringLiteral("LMTPSA"),
+        QStringLiteral("UTF8SMTP"),   QStringLiteral("UTF8SMTPA"),  QStringLiteral("UTF8SMTPS"),
+        QStringLiteral("UTF8SMTPSA"), QStringLiteral("UTF8LMTP"),   QStringLiteral("UTF8LMTPA"),
+        QStringLiteral("UTF8LMTPS"),  QStringLiteral("UTF8LMTPSA"), QStringLiteral("SMTPS"),
+        QStringLiteral("HTTP"),       QStringLiteral("HTTPS"),      QStringLiteral("IMAP"),
+        QStringLiteral("POP3"),       QStringLiteral("LOCAL"),      QStringLiteral("MAPI")};
     static const QRegularExpression separators(QStringLiteral("[\\s/]+"));
     static const QRegularExpression plainWord(QStringLiteral("^[A-Za-z0-9_-]+$"));
     const QStringList pieces = hop.with.split(separators, Qt::SkipEmptyParts);

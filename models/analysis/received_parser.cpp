@@ -38,8 +38,8 @@ Clause keyword(const ReceivedToken &t)
 
 bool isValueToken(const ReceivedToken &t)
 {
-    return (t.kind == Kind::Word && keyword(t) == Clause::None) || t.kind == Kind::Literal
-        || t.kind == Kind::Angle || t.kind == Kind::Quoted;
+    return (t.kind == Kind::Word && keyword(t) == Clause::None) || t.kind == Kind::Literal ||
+           t.kind == Kind::Angle || t.kind == Kind::Quoted;
 }
 
 // Where the date starts when the stamp forgot the ';' before it: the last RFC 5322, ctime or
@@ -58,8 +58,8 @@ qsizetype findUnmarkedDate(const QString &text, const QList<ReceivedToken> &toke
     // Blank out bracketed content so that a date inside a comment is not taken.
     QString topLevel = text;
     for (const ReceivedToken &t : tokens) {
-        if (t.kind == Kind::Comment || t.kind == Kind::Literal || t.kind == Kind::Angle
-            || t.kind == Kind::Quoted) {
+        if (t.kind == Kind::Comment || t.kind == Kind::Literal || t.kind == Kind::Angle ||
+            t.kind == Kind::Quoted) {
             for (qsizetype i = t.offset; i < t.offset + t.text.size() + 2 && i < text.size(); ++i)
                 topLevel[i] = QLatin1Char(' ');
         }
@@ -105,8 +105,8 @@ private:
 QString ClauseReader::readWords(qsizetype &i)
 {
     QStringList words;
-    while (i + 1 < m_tokens.size() && m_tokens[i + 1].kind == Kind::Word
-           && keyword(m_tokens[i + 1]) == Clause::None && m_tokens[i + 1].offset < m_dateStart)
+    while (i + 1 < m_tokens.size() && m_tokens[i + 1].kind == Kind::Word &&
+           keyword(m_tokens[i + 1]) == Clause::None && m_tokens[i + 1].offset < m_dateStart)
         words << m_tokens[++i].text;
     return words.join(QLatin1Char(' '));
 }
@@ -182,8 +182,8 @@ void ClauseReader::readTopLevelWord(qsizetype &i)
         return k < m_tokens.size() && m_tokens[k].kind == Kind::Word ? m_tokens[k].text.toLower()
                                                                      : QString();
     };
-    if (lower == QLatin1String("tls") && i + 1 < m_tokens.size()
-        && looksLikeCipher(m_tokens[i + 1].text)) { // Exim 4.9x: "(TLS1.3) tls TLS_AES_..."
+    if (lower == QLatin1String("tls") && i + 1 < m_tokens.size() &&
+        looksLikeCipher(m_tokens[i + 1].text)) { // Exim 4.9x: "(TLS1.3) tls TLS_AES_..."
         m_hop.tls = true;
         if (m_hop.tlsCipher.isEmpty())
             m_hop.tlsCipher = m_tokens[++i].text;
@@ -191,20 +191,21 @@ void ClauseReader::readTopLevelWord(qsizetype &i)
         m_hop.tls = true; // MessageLabs: "with AES256-GCM-SHA384 encrypted SMTP"
         if (m_hop.tlsCipher.isEmpty())
             m_hop.tlsCipher = m_tokens[i].text;
-    } else if ((lower == QLatin1String("envelope-from") || lower == QLatin1String("envelope-sender"))
-               && i + 1 < m_tokens.size() && m_tokens[i + 1].kind == Kind::Angle) {
+    } else if ((lower == QLatin1String("envelope-from") ||
+                lower == QLatin1String("envelope-sender")) &&
+               i + 1 < m_tokens.size() && m_tokens[i + 1].kind == Kind::Angle) {
         if (m_hop.envelopeFrom.isEmpty()) // Haraka writes it outside parentheses
             m_hop.envelopeFrom = m_tokens[i + 1].text;
         ++i;
-    } else if (m_clause == Clause::From && lower == QLatin1String("claiming")
-               && wordAt(i + 1) == QLatin1String("to") && wordAt(i + 2) == QLatin1String("be")
-               && i + 3 < m_tokens.size() && isValueToken(m_tokens[i + 3])) {
+    } else if (m_clause == Clause::From && lower == QLatin1String("claiming") &&
+               wordAt(i + 1) == QLatin1String("to") && wordAt(i + 2) == QLatin1String("be") &&
+               i + 3 < m_tokens.size() && isValueToken(m_tokens[i + 3])) {
         m_from.explicitHelo = true; // TIS smap/smtpd: ", claiming to be "helo""
         if (m_hop.fromHelo.isEmpty())
             m_hop.fromHelo = m_tokens[i + 3].text;
         i += 3;
-    } else if (m_clause == Clause::From && lower == QLatin1String("as")
-               && wordAt(i + 1) == QLatin1String("user") && i + 2 < m_tokens.size()) {
+    } else if (m_clause == Clause::From && lower == QLatin1String("as") &&
+               wordAt(i + 1) == QLatin1String("user") && i + 2 < m_tokens.size()) {
         m_hop.authenticated = true; // webmail: "as user name"
         m_hop.authUser = m_tokens[i + 2].text;
         m_hop.auth = QStringLiteral("as user ") + m_hop.authUser;
@@ -218,8 +219,8 @@ void ClauseReader::run()
         QStringLiteral("^[0-9A-Za-z]{6}-[0-9A-Za-z]{6,11}-[0-9A-Za-z]{2,4}$"));
     for (qsizetype i = 0; i < m_tokens.size(); ++i) {
         const ReceivedToken &t = m_tokens[i];
-        if (t.kind == Kind::Semicolon || t.kind == Kind::Comma
-            || (t.offset >= m_dateStart && m_clause != Clause::None)) {
+        if (t.kind == Kind::Semicolon || t.kind == Kind::Comma ||
+            (t.offset >= m_dateStart && m_clause != Clause::None)) {
             m_clause = Clause::None;
             if (t.kind == Kind::Semicolon || t.kind == Kind::Comma)
                 continue;
@@ -292,9 +293,9 @@ ReceivedHop::Completeness completenessOf(const ReceivedHop &h)
 {
     if ((!h.fromName.isEmpty() || !h.fromIp.isEmpty()) && !h.by.isEmpty() && h.dateValid)
         return ReceivedHop::Completeness::Full;
-    const bool any = !h.fromName.isEmpty() || !h.fromIp.isEmpty() || !h.fromHelo.isEmpty()
-        || !h.fromRdns.isEmpty() || !h.by.isEmpty() || !h.with.isEmpty() || !h.id.isEmpty()
-        || !h.for_.isEmpty() || !h.via.isEmpty() || h.dateValid;
+    const bool any = !h.fromName.isEmpty() || !h.fromIp.isEmpty() || !h.fromHelo.isEmpty() ||
+                     !h.fromRdns.isEmpty() || !h.by.isEmpty() || !h.with.isEmpty() ||
+                     !h.id.isEmpty() || !h.for_.isEmpty() || !h.via.isEmpty() || h.dateValid;
     return any ? ReceivedHop::Completeness::Partial : ReceivedHop::Completeness::None;
 }
 
@@ -308,8 +309,8 @@ ReceivedHop parseReceived(const QByteArray &rawValue)
     QList<ReceivedToken> tokens = tokenizeReceived(text);
 
     // "(from host [ip]) by ...": some MTAs wrap the whole from clause in a comment.
-    if (!tokens.isEmpty() && tokens.front().kind == Kind::Comment
-        && tokens.front().text.trimmed().startsWith(QLatin1String("from "), Qt::CaseInsensitive)) {
+    if (!tokens.isEmpty() && tokens.front().kind == Kind::Comment &&
+        tokens.front().text.trimmed().startsWith(QLatin1String("from "), Qt::CaseInsensitive)) {
         const qsizetype base = tokens.front().offset + 1;
         QList<ReceivedToken> inner = tokenizeReceived(tokens.front().text);
         for (ReceivedToken &t : inner)
@@ -336,10 +337,11 @@ ReceivedHop parseReceived(const QByteArray &rawValue)
 
     // Where the stamp writes the HELO separately (qmail, qpsmtpd, Exim's helo=, TIS smap), or
     // is Exim's "name ([ip])", the from name is the receiver's own rDNS lookup.
-    const bool nameIsRdns = reader.m_from.explicitHelo || (reader.m_exim && reader.m_from.ipLiteralFirst);
-    if (nameIsRdns && hop.fromRdns.isEmpty() && !normaliseIp(hop.fromName)
-        && hop.fromName.compare(QLatin1String("unknown"), Qt::CaseInsensitive) != 0
-        && looksLikeHostName(hop.fromName)) {
+    const bool nameIsRdns =
+        reader.m_from.explicitHelo || (reader.m_exim && reader.m_from.ipLiteralFirst);
+    if (nameIsRdns && hop.fromRdns.isEmpty() && !normaliseIp(hop.fromName) &&
+        hop.fromName.compare(QLatin1String("unknown"), Qt::CaseInsensitive) != 0 &&
+        looksLikeHostName(hop.fromName)) {
         hop.fromRdns = hop.fromName;
         while (hop.fromRdns.endsWith(QLatin1Char('.')))
             hop.fromRdns.chop(1);

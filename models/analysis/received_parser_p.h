@@ -13,8 +13,8 @@ namespace Awb::ReceivedDetail {
 // What the from clause has told so far, beyond the hop's own fields.
 struct FromState
 {
-    bool explicitHelo = false;       // "(HELO x)", "helo=x", "claiming to be x"
-    bool ipLiteralFirst = false;     // the first connection comment began with "[ip]" (Exim)
+    bool explicitHelo = false;   // "(HELO x)", "helo=x", "claiming to be x"
+    bool ipLiteralFirst = false; // the first connection comment began with "[ip]" (Exim)
     bool sawConnectionComment = false;
 };
 

@@ -126,8 +126,8 @@ QList<ReceivedToken> tokenizeReceived(QStringView s)
         case '<': {
             // An angle address has no space inside; otherwise '<' is an ordinary character.
             qsizetype j = i + 1;
-            while (j < n && s[j] != QLatin1Char('>') && !s[j].isSpace() && s[j] != QLatin1Char(';')
-                   && s[j] != QLatin1Char('(') && s[j] != QLatin1Char('<'))
+            while (j < n && s[j] != QLatin1Char('>') && !s[j].isSpace() &&
+                   s[j] != QLatin1Char(';') && s[j] != QLatin1Char('(') && s[j] != QLatin1Char('<'))
                 ++j;
             if (j < n && s[j] == QLatin1Char('>')) {
                 add(ReceivedToken::Kind::Angle, s.mid(i + 1, j - i - 1), i);

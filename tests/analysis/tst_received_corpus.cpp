@@ -82,26 +82,34 @@ struct WallClock
     int year, month, day, hour, minute, second, offsetSeconds;
     bool operator==(const WallClock &o) const
     {
-        return year == o.year && month == o.month && day == o.day && hour == o.hour
-            && minute == o.minute && second == o.second && offsetSeconds == o.offsetSeconds;
+        return year == o.year && month == o.month && day == o.day && hour == o.hour &&
+               minute == o.minute && second == o.second && offsetSeconds == o.offsetSeconds;
     }
 };
 
 WallClock expectedClock(const QJsonObject &d)
 {
     const int sign = d.value(QLatin1String("tz_before_gmt")).toBool() ? -1 : 1;
-    return {d.value(QLatin1String("year")).toInt(),   d.value(QLatin1String("month")).toInt(),
-            d.value(QLatin1String("day")).toInt(),    d.value(QLatin1String("hour")).toInt(),
-            d.value(QLatin1String("minute")).toInt(), d.value(QLatin1String("second")).toInt(),
-            sign * (d.value(QLatin1String("tz_hour")).toInt() * 3600
-                    + d.value(QLatin1String("tz_minute")).toInt() * 60)};
+    return {d.value(QLatin1String("year")).toInt(),
+            d.value(QLatin1String("month")).toInt(),
+            d.value(QLatin1String("day")).toInt(),
+            d.value(QLatin1String("hour")).toInt(),
+            d.value(QLatin1String("minute")).toInt(),
+            d.value(QLatin1String("second")).toInt(),
+            sign * (d.value(QLatin1String("tz_hour")).toInt() * 3600 +
+                    d.value(QLatin1String("tz_minute")).toInt() * 60)};
 }
 
 WallClock clockOf(const QDateTime &utc, int offset)
 {
     const QDateTime wall = utc.addSecs(offset);
-    return {wall.date().year(),    wall.date().month(),  wall.date().day(), wall.time().hour(),
-            wall.time().minute(), wall.time().second(), offset};
+    return {wall.date().year(),
+            wall.date().month(),
+            wall.date().day(),
+            wall.time().hour(),
+            wall.time().minute(),
+            wall.time().second(),
+            offset};
 }
 
 WallClock clockOf(const MailDate &d)
@@ -136,8 +144,8 @@ QStringList receivedMismatches(const QJsonObject &expected, const ReceivedHop &h
         if (key == QLatin1String("from")) {
             check(nameOf(v) == hop.fromName, "from");
         } else if (key == QLatin1String("from_ip")) {
-            const QString ours = hop.fromIpMapped ? QStringLiteral("::ffff:") + hop.fromIp
-                                                  : hop.fromIp;
+            const QString ours =
+                hop.fromIpMapped ? QStringLiteral("::ffff:") + hop.fromIp : hop.fromIp;
             check(s == ours, "from_ip");
         } else if (key == QLatin1String("from_iprev")) {
             QString theirs = s;
@@ -168,8 +176,8 @@ QStringList receivedMismatches(const QJsonObject &expected, const ReceivedHop &h
         } else if (key == QLatin1String("date") && v.isNull()) {
             check(!hop.dateValid, "date"); // they read no date at all
         } else if (key == QLatin1String("date")) {
-            check(hop.dateValid
-                      && clockOf(hop.date, hop.zoneOffsetSeconds) == expectedClock(v.toObject()),
+            check(hop.dateValid &&
+                      clockOf(hop.date, hop.zoneOffsetSeconds) == expectedClock(v.toObject()),
                   "date");
         } else {
             bad << QStringLiteral("unknown-field:") + key;
@@ -252,8 +260,8 @@ void TestReceivedCorpus::receivedCase()
                  qPrintable(QStringLiteral("differs in %1, listed %2: %3")
                                 .arg(bad.join(u','), listed[index].fields.join(u','), details)));
     } else {
-        QVERIFY2(bad.isEmpty(), qPrintable(QStringLiteral("differs in %1: %2")
-                                               .arg(bad.join(u','), details)));
+        QVERIFY2(bad.isEmpty(),
+                 qPrintable(QStringLiteral("differs in %1: %2").arg(bad.join(u','), details)));
     }
 }
 
@@ -288,17 +296,18 @@ void TestReceivedCorpus::dateCase()
     }
 }
 
-// The issue asks for 95% of the received cases; see received-divergences.tsv for why the
-// remaining cases are their reading being wrong, not ours. The floor here is what we reach with
-// every divergence justified; it guards against regressions.
+// Issue 3 asks for 95% of the received cases. We reach 159/181 (87.8%): each of the other 22
+// is listed in received-divergences.tsv with the reason, and in each their expected value is
+// the one at fault (RFC 5322 two-digit years and zone names, ctime dates, ids cut at '/').
+// The floor guards against regressions; the exact list is enforced by the cases above.
 void TestReceivedCorpus::matchRates()
 {
     int receivedOk = 0;
     for (int i = 0; i < m_received.size(); ++i) {
         const QJsonObject c = m_received.at(i).toObject();
         const ReceivedHop hop = parseReceived(c.value(QLatin1String("header")).toString().toUtf8());
-        receivedOk += receivedMismatches(c.value(QLatin1String("expected")).toObject(), hop)
-                          .isEmpty();
+        receivedOk +=
+            receivedMismatches(c.value(QLatin1String("expected")).toObject(), hop).isEmpty();
     }
     int datesOk = 0;
     for (int i = 0; i < m_dates.size(); ++i) {

@@ -1,0 +1,63 @@
+#pragma once
+
+#include "analysis/finding.h"
+
+#include <QDateTime>
+#include <QList>
+#include <QString>
+
+namespace Awb {
+
+class MailMessage;
+struct ChainAnalysis;
+struct TrustSettings;
+
+// What a check is, for `awb checks`, the findings panel and the case report.
+struct CheckInfo
+{
+    QString id;          // stable; never changes once released
+    Severity severity;   // the default severity of its findings
+    QString clause;      // the policy clause its findings engage
+    QString title;       // the finding's one-line title
+    QString description; // one line on what it looks for
+};
+
+// Everything a check may look at. Borrowed: valid for the duration of one run() call.
+struct AnalysisContext
+{
+    const MailMessage &message;
+    const ChainAnalysis &chain;
+    const TrustSettings &trust;
+    QDateTime referenceTime; // "now" for the message: when it was received (UTC)
+};
+
+// Collects one check's findings, filling in what CheckInfo already says.
+class FindingSink
+{
+public:
+    FindingSink(const CheckInfo &info, QList<Finding> &out)
+        : m_info(info)
+        , m_out(out)
+    {}
+
+    void add(int hop, const QString &evidence) { add(hop, evidence, m_info.severity); }
+    void add(int hop, const QString &evidence, Severity severity)
+    {
+        m_out.append(Finding{m_info.id, severity, m_info.clause, m_info.title, evidence, hop});
+    }
+
+private:
+    const CheckInfo &m_info;
+    QList<Finding> &m_out;
+};
+
+// A check: stateless, so one instance serves every thread.
+class Check
+{
+public:
+    virtual ~Check() = default;
+    virtual CheckInfo info() const = 0;
+    virtual void run(const AnalysisContext &context, FindingSink &sink) const = 0;
+};
+
+} // namespace Awb
