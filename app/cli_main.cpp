@@ -21,6 +21,9 @@ const Command commands[] = {
      Awb::Cli::importCommand},
     {"messages", "list the stored messages, or print one message's exact bytes",
      Awb::Cli::messagesCommand},
+    {"analyze", "parse and analyse messages (Received chain, origin, findings), no database",
+     Awb::Cli::analyzeCommand},
+    {"checks", "the catalogue of checks", Awb::Cli::checksCommand},
     {"demo", "the bundled demo data, end to end", Awb::Cli::demoCommand},
 };
 

@@ -12,6 +12,8 @@ namespace Awb::Cli {
 int importCommand(const QStringList &arguments);
 int messagesCommand(const QStringList &arguments);
 int demoCommand(const QStringList &arguments);
+int analyzeCommand(const QStringList &arguments);
+int checksCommand(const QStringList &arguments);
 
 // Shared by `import` and `demo`: imports the paths with terminal progress, prints the summary
 // (text, or one JSON object with `json`) and every rejection on stderr. Returns ExitOk, or

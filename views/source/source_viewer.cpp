@@ -12,6 +12,8 @@
 #include <QLabel>
 #include <QLocale>
 #include <QMenu>
+#include <QTextCursor>
+#include <QTextDocument>
 #include <QToolButton>
 #include <QVBoxLayout>
 
@@ -120,6 +122,8 @@ QPlainTextEdit *SourceViewer::textEdit() const
 void SourceViewer::setMessageBytes(const QByteArray &raw)
 {
     const MessageSourceText shown = MessageSourceText::decode(raw, m_displayLimit);
+    m_raw = raw;
+    m_shownAsLatin1 = shown.shownAsLatin1;
     m_edit->setPlainText(shown.text);
     QStringList notices;
     if (shown.truncated()) {
@@ -132,8 +136,30 @@ void SourceViewer::setMessageBytes(const QByteArray &raw)
     m_findBar->refresh();
 }
 
+void SourceViewer::selectBytes(qsizetype offset, qsizetype length)
+{
+    if (offset < 0 || length < 0 || offset + length > m_raw.size())
+        return;
+    // Latin-1 shows one character per byte; UTF-8 needs the prefix decoded to count characters.
+    const auto toChars = [this](qsizetype bytes) {
+        return m_shownAsLatin1 ? bytes : QString::fromUtf8(m_raw.constData(), bytes).size();
+    };
+    const qsizetype start = toChars(offset);
+    const qsizetype end = toChars(offset + length);
+    const int shown = m_edit->document()->characterCount() - 1;
+    if (start > shown)
+        return;
+    QTextCursor cursor(m_edit->document());
+    cursor.setPosition(int(start));
+    cursor.setPosition(int(qMin<qsizetype>(end, shown)), QTextCursor::KeepAnchor);
+    m_edit->setTextCursor(cursor);
+    m_edit->ensureCursorVisible();
+}
+
 void SourceViewer::clear()
 {
+    m_raw.clear();
+    m_shownAsLatin1 = false;
     m_edit->clear();
     setNotices({});
     m_findBar->refresh();

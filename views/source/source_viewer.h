@@ -32,6 +32,11 @@ public:
     void setMessageBytes(const QByteArray &raw);
     void clear();
 
+    // Selects and scrolls to the bytes [offset, offset + length) of the message last set (for
+    // example one header field, from RawHeaderField::offset). Offsets are in bytes; the viewer
+    // maps them to the characters it shows. Does nothing past what is shown.
+    void selectBytes(qsizetype offset, qsizetype length);
+
     // At most this many bytes are shown (default MessageSourceText::DefaultDisplayLimit).
     // Applies from the next setMessageBytes().
     void setDisplayLimit(qsizetype bytes) { m_displayLimit = bytes; }
@@ -60,6 +65,8 @@ private:
     QAction *m_wrapAction;
     std::unique_ptr<SourceHighlighting> m_highlighting;
     qsizetype m_displayLimit;
+    QByteArray m_raw; // the bytes shown (shared, not copied), to map byte offsets
+    bool m_shownAsLatin1 = false;
 };
 
 } // namespace Awb

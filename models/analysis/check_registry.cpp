@@ -1,0 +1,31 @@
+#include "analysis/check_registry.h"
+
+#include "analysis/checks/received_checks.h"
+
+#include <algorithm>
+
+namespace Awb {
+
+const QList<const Check *> &allChecks()
+{
+    // A function-local static: built once, thread-safe since C++11, never destroyed before use.
+    static const QList<const Check *> checks = [] {
+        QList<const Check *> list;
+        appendReceivedChecks(list);
+        std::sort(list.begin(), list.end(),
+                  [](const Check *a, const Check *b) { return a->info().id < b->info().id; });
+        return list;
+    }();
+    return checks;
+}
+
+const Check *findCheck(const QString &id)
+{
+    for (const Check *check : allChecks()) {
+        if (check->info().id == id)
+            return check;
+    }
+    return nullptr;
+}
+
+} // namespace Awb

@@ -1,0 +1,27 @@
+#pragma once
+
+#include "network/ip_network.h"
+
+#include <QStringList>
+
+namespace Awb {
+
+// Who the analysis believes. `trusted` are the receiving side's relays (their stamps are the
+// record); `ours` is the provider's own address space (a hop from there is our customer). Both
+// come from settings or `awb analyze --trusted/--ours`, and `ours` later also from the account
+// directory's IP assignments.
+struct TrustSettings
+{
+    IpNetworkSet trusted;
+    IpNetworkSet ours;
+    // authserv-ids whose Authentication-Results are believed (RFC 8601 section 7.1); results
+    // stamped by anyone else are the sender's claims.
+    QStringList trustedAuthservIds;
+
+    // From CIDR texts ("203.0.113.0/24", "2001:db8::/32", a bare address); blank entries are
+    // skipped, and entries that are not networks are left out and listed in `invalid`.
+    static TrustSettings fromText(const QStringList &trusted, const QStringList &ours,
+                                  QStringList *invalid = nullptr);
+};
+
+} // namespace Awb
