@@ -1,11 +1,15 @@
 #include "main_window.h"
 
+#include "chain/analysis_panel.h"
 #include "import_controller.h"
 #include "import_status_widget.h"
 #include "message_list_panel.h"
+#include "network_settings_dialog.h"
 #include "source/source_viewer.h"
 
+#include "analysis/message_analysis.h"
 #include "itemmodels/message_list_model.h"
+#include "mail/mail_message.h"
 #include "store/case_store.h"
 #include "store/evidence_repository.h"
 
@@ -55,13 +59,20 @@ MainWindow::MainWindow(QWidget *parent)
     , m_model(new MessageListModel(this))
     , m_list(new MessageListPanel(m_model, this))
     , m_source(new SourceViewer(this))
+    , m_analysis(new AnalysisPanel(this))
     , m_splitter(new QSplitter(Qt::Vertical, this))
+    , m_detailSplitter(new QSplitter(Qt::Horizontal, this))
+    , m_trust(NetworkSettingsDialog::storedTrustSettings())
     , m_imports(new ImportController(this))
     , m_importStatus(new ImportStatusWidget(this))
 {
+    m_detailSplitter->addWidget(m_analysis);
+    m_detailSplitter->addWidget(m_source);
+    m_detailSplitter->setStretchFactor(0, 3);
+    m_detailSplitter->setStretchFactor(1, 2);
     m_splitter->addWidget(m_list);
-    m_splitter->addWidget(m_source);
-    m_splitter->setStretchFactor(0, 2);
+    m_splitter->addWidget(m_detailSplitter);
+    m_splitter->setStretchFactor(0, 1);
     m_splitter->setStretchFactor(1, 3);
     setCentralWidget(m_splitter);
     statusBar()->addPermanentWidget(m_importStatus);
@@ -69,6 +80,7 @@ MainWindow::MainWindow(QWidget *parent)
     createActions();
 
     connect(m_list, &MessageListPanel::currentMessageChanged, this, &MainWindow::showMessage);
+    connect(m_analysis, &AnalysisPanel::hopActivated, this, &MainWindow::showHopInSource);
     connect(m_imports, &ImportController::started, m_importStatus,
             &ImportStatusWidget::showStarted);
     connect(m_imports, &ImportController::progressChanged, m_importStatus,
@@ -80,7 +92,7 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_importStatus, &ImportStatusWidget::cancelRequested, m_imports,
             &ImportController::cancel);
 
-    resize(1200, 800);
+    resize(1400, 900);
     updateTitle();
 }
 
@@ -103,6 +115,9 @@ void MainWindow::createActions()
     file->addSeparator();
     QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
+
+    QMenu *settings = menuBar()->addMenu(tr("&Settings"));
+    settings->addAction(tr("&Networks…"), this, &MainWindow::editNetworks);
 }
 
 bool MainWindow::openDatabase(const QString &path, QString *error)
@@ -120,7 +135,7 @@ bool MainWindow::openDatabase(const QString &path, QString *error)
     }
     m_store = std::move(store.value());
     m_imports->setDatabasePath(m_store->path());
-    m_source->setMessageBytes({});
+    showMessage(0);
     QSettings().setValue(QStringLiteral("lastDatabase"), m_store->path());
     updateTitle();
     statusBar()->showMessage(tr("Opened %1").arg(QDir::toNativeSeparators(m_store->path())), 5000);
@@ -173,17 +188,55 @@ void MainWindow::chooseFolderToImport()
 
 void MainWindow::showMessage(qint64 evidenceId)
 {
+    m_shownBytes.clear();
     if (evidenceId <= 0 || !m_store) {
         m_source->setMessageBytes({});
+        m_analysis->clear();
         return;
     }
     auto bytes = EvidenceRepository(*m_store).bytes(evidenceId);
     if (!bytes) {
         statusBar()->showMessage(bytes.error());
         m_source->setMessageBytes({});
+        m_analysis->clear();
         return;
     }
-    m_source->setMessageBytes(*bytes);
+    m_shownBytes = *bytes;
+    m_source->setMessageBytes(m_shownBytes);
+    // One message's analysis takes milliseconds (parse plus checks), so it runs here; the
+    // import pipeline is where many messages are analysed, off this thread.
+    auto message = MailMessage::parse(m_shownBytes);
+    if (!message) {
+        m_analysis->clear();
+        statusBar()->showMessage(message.error());
+        return;
+    }
+    m_analysis->setAnalysis(analyzeMessage(*message, m_trust));
+}
+
+void MainWindow::showHopInSource(int hop)
+{
+    auto message = MailMessage::parse(m_shownBytes);
+    if (!message)
+        return;
+    int index = 0;
+    for (const RawHeaderField &field : message->rawHeaders()) {
+        if (field.name.compare("Received", Qt::CaseInsensitive) != 0)
+            continue;
+        if (index++ == hop) {
+            m_source->selectBytes(field.offset, field.name.size() + 1 + field.rawValue.size());
+            return;
+        }
+    }
+}
+
+void MainWindow::editNetworks()
+{
+    NetworkSettingsDialog dialog(this);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    m_trust = NetworkSettingsDialog::storedTrustSettings();
+    showMessage(m_list->currentEvidenceId());
 }
 
 void MainWindow::onImportFinished(const ImportSummary &summary)

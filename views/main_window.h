@@ -1,5 +1,7 @@
 #pragma once
 
+#include "analysis/trust_settings.h"
+
 #include <QMainWindow>
 
 #include <memory>
@@ -9,6 +11,7 @@ class QSplitter;
 
 namespace Awb {
 
+class AnalysisPanel;
 class CaseStore;
 class ImportController;
 class ImportStatusWidget;
@@ -17,9 +20,9 @@ class MessageListPanel;
 class SourceViewer;
 struct ImportSummary;
 
-// The workbench window: the imported messages on top, the selected message's raw source below,
-// imports running on a worker with their progress in the status bar. Files and folders can be
-// dropped anywhere on the window.
+// The workbench window: the imported messages on top; below, the selected message's analysis
+// (origin, Received chain, findings) beside its raw source; imports running on a worker with
+// their progress in the status bar. Files and folders can be dropped anywhere on the window.
 class MainWindow : public QMainWindow
 {
     Q_OBJECT
@@ -38,6 +41,7 @@ public:
     MessageListModel *messageModel() const { return m_model; }
     MessageListPanel *messageList() const { return m_list; }
     SourceViewer *sourceViewer() const { return m_source; }
+    AnalysisPanel *analysisPanel() const { return m_analysis; }
     ImportController *importController() const { return m_imports; }
 
 protected:
@@ -51,6 +55,8 @@ private:
     void chooseFilesToImport();
     void chooseFolderToImport();
     void showMessage(qint64 evidenceId);
+    void showHopInSource(int hop);
+    void editNetworks();
     void onImportFinished(const ImportSummary &summary);
     void onImportFailed(const QString &message);
     void updateTitle();
@@ -59,7 +65,11 @@ private:
     MessageListModel *m_model;
     MessageListPanel *m_list;
     SourceViewer *m_source;
+    AnalysisPanel *m_analysis;
     QSplitter *m_splitter;
+    QSplitter *m_detailSplitter; // the analysis beside the raw source
+    TrustSettings m_trust;
+    QByteArray m_shownBytes; // the message on screen, to find its header fields
     ImportController *m_imports;
     ImportStatusWidget *m_importStatus;
 };

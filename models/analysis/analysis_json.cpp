@@ -148,6 +148,11 @@ QJsonObject analysisToJson(const MessageOrigin &where, const MailMessage &messag
             {QStringLiteral("title"), f.title},
             {QStringLiteral("evidence"), f.evidence},
             {QStringLiteral("hop"), f.hop < 0 ? QJsonValue(QJsonValue::Null) : f.hop},
+            {QStringLiteral("location"),
+             f.location.isValid()
+                 ? QJsonValue(QJsonObject{{QStringLiteral("offset"), qint64(f.location.offset)},
+                                          {QStringLiteral("length"), qint64(f.location.length)}})
+                 : QJsonValue(QJsonValue::Null)},
         });
     }
 

@@ -115,12 +115,12 @@ ChainAnalysis analyzeChain(const QList<ReceivedHop> &hops, const TrustSettings &
     }
 
     // Walk from the top (the final receiver) towards the sender, past the receivers' own relays.
-    QStringList passed;
+    QList<std::pair<int, QString>> passed; // hop index, why it was passed
     for (int i = 0; i < chain.hops.size(); ++i) {
         const ChainHop &hop = chain.hops.at(i);
         const QString by = hop.parsed.by.isEmpty() ? tr("an unnamed server") : hop.parsed.by;
         if (!hop.ip) { // a local hand-off, or a stamp without a readable address
-            passed << tr("hop %1 (no connecting address)").arg(i);
+            passed.append({i, tr("hop %1 (no connecting address)").arg(i)});
             continue;
         }
         if (hop.inOurs) {
@@ -135,7 +135,7 @@ ChainAnalysis analyzeChain(const QList<ReceivedHop> &hops, const TrustSettings &
             break;
         }
         if (const QString why = passReason(hop); !why.isEmpty()) {
-            passed << tr("hop %1 (%2)").arg(i).arg(why);
+            passed.append({i, tr("hop %1 (%2)").arg(i).arg(why)});
             continue;
         }
         chain.boundaryHop = i;
@@ -149,6 +149,27 @@ ChainAnalysis analyzeChain(const QList<ReceivedHop> &hops, const TrustSettings &
     }
 
     if (chain.boundaryHop < 0) {
+        // Nothing but receivers' own hops: a message submitted through a logged-in account comes
+        // from the client that logged in, the lowest authenticated hop from a public address.
+        for (int i = int(chain.hops.size()) - 1; i >= 0; --i) {
+            const ChainHop &hop = chain.hops.at(i);
+            if (hop.parsed.authenticated && hop.ip && !hop.inTrusted &&
+                isPubliclyRoutableForAnalysis(hop.scope)) {
+                chain.boundaryHop = i;
+                chain.origin.reason =
+                    tr("No hop records an unauthenticated connection from a public, untrusted "
+                       "address; hop %1 records an authenticated submission by %2 from %3, the "
+                       "client that logged in, recorded by %4.")
+                        .arg(i)
+                        .arg(hop.parsed.authUser.isEmpty() ? tr("an unnamed user")
+                                                           : hop.parsed.authUser,
+                             hostOf(hop),
+                             hop.parsed.by.isEmpty() ? tr("an unnamed server") : hop.parsed.by);
+                break;
+            }
+        }
+    }
+    if (chain.boundaryHop < 0) {
         for (ChainHop &hop : chain.hops)
             hop.trust = HopTrust::Receiver;
         chain.origin.reason =
@@ -158,10 +179,15 @@ ChainAnalysis analyzeChain(const QList<ReceivedHop> &hops, const TrustSettings &
                      "was submitted inside the receiving network, or its stamps are unreadable.");
         return chain;
     }
-    if (!passed.isEmpty()) {
+    QStringList passedAbove;
+    for (const auto &[hop, why] : passed) {
+        if (hop < chain.boundaryHop)
+            passedAbove << why;
+    }
+    if (!passedAbove.isEmpty()) {
         chain.origin.reason +=
             QLatin1Char(' ') +
-            tr("Passed as the receivers' own: %1.").arg(passed.join(QStringLiteral(", ")));
+            tr("Passed as the receivers' own: %1.").arg(passedAbove.join(QStringLiteral(", ")));
     }
     for (int i = 0; i < chain.hops.size(); ++i) {
         chain.hops[i].trust = i < chain.boundaryHop    ? HopTrust::Receiver

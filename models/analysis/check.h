@@ -29,26 +29,40 @@ struct AnalysisContext
     const ChainAnalysis &chain;
     const TrustSettings &trust;
     QDateTime referenceTime; // "now" for the message: when it was received (UTC)
+    // Where each hop's Received field stands in the message, by hop index.
+    QList<SourceLocation> hopLocations;
 };
 
-// Collects one check's findings, filling in what CheckInfo already says.
+// Collects one check's findings, filling in what CheckInfo already says and, for a finding
+// about a hop, the location of that hop's Received field.
 class FindingSink
 {
 public:
-    FindingSink(const CheckInfo &info, QList<Finding> &out)
+    FindingSink(const CheckInfo &info, QList<Finding> &out,
+                const QList<SourceLocation> &hopLocations = {})
         : m_info(info)
         , m_out(out)
+        , m_hopLocations(hopLocations)
     {}
 
     void add(int hop, const QString &evidence) { add(hop, evidence, m_info.severity); }
     void add(int hop, const QString &evidence, Severity severity)
     {
-        m_out.append(Finding{m_info.id, severity, m_info.clause, m_info.title, evidence, hop});
+        const SourceLocation location =
+            hop >= 0 && hop < m_hopLocations.size() ? m_hopLocations.at(hop) : SourceLocation{};
+        add(hop, evidence, severity, location);
+    }
+    void add(int hop, const QString &evidence, Severity severity, const SourceLocation &location)
+    {
+        m_out.append(
+            Finding{m_info.id, severity, m_info.clause, m_info.title, evidence, hop, location});
     }
 
 private:
     const CheckInfo &m_info;
     QList<Finding> &m_out;
+    // A copy: the sink may outlive a temporary list passed by a caller.
+    const QList<SourceLocation> m_hopLocations;
 };
 
 // A check: stateless, so one instance serves every thread.

@@ -8,8 +8,24 @@
 
 namespace Awb {
 
+namespace {
+
+// "Name:" plus the raw value, folds included (the field's final line break is not part of it).
+qsizetype fieldLength(const RawHeaderField &field)
+{
+    return field.name.size() + 1 + field.rawValue.size();
+}
+
+} // namespace
+
 MessageAnalysis analyzeMessage(const MailMessage &message, const TrustSettings &trust,
                                const QDateTime &referenceTime)
+{
+    return analyzeMessage(message, trust, referenceTime, allChecks());
+}
+
+MessageAnalysis analyzeMessage(const MailMessage &message, const TrustSettings &trust,
+                               const QDateTime &referenceTime, const QList<const Check *> &checks)
 {
     MessageAnalysis analysis;
     const QList<ReceivedHop> hops = parseReceivedChain(message.rawHeaderValues("Received"));
@@ -22,10 +38,16 @@ MessageAnalysis analyzeMessage(const MailMessage &message, const TrustSettings &
     if (!analysis.referenceTime.isValid())
         analysis.referenceTime = QDateTime::currentDateTimeUtc();
 
-    const AnalysisContext context{message, analysis.chain, trust, analysis.referenceTime};
-    for (const Check *check : allChecks()) {
+    QList<SourceLocation> hopLocations;
+    for (const RawHeaderField &field : message.rawHeaders()) {
+        if (field.name.compare("Received", Qt::CaseInsensitive) == 0)
+            hopLocations.append({field.offset, fieldLength(field)});
+    }
+    const AnalysisContext context{message, analysis.chain, trust, analysis.referenceTime,
+                                  hopLocations};
+    for (const Check *check : checks) {
         const CheckInfo info = check->info();
-        FindingSink sink(info, analysis.findings);
+        FindingSink sink(info, analysis.findings, hopLocations);
         check->run(context, sink);
     }
     return analysis;

@@ -8,6 +8,7 @@
 
 namespace Awb {
 
+class Check;
 class MailMessage;
 struct TrustSettings;
 
@@ -24,5 +25,9 @@ struct MessageAnalysis
 // time); when invalid, the top hop's date is used, else the current time.
 MessageAnalysis analyzeMessage(const MailMessage &message, const TrustSettings &trust,
                                const QDateTime &referenceTime = {});
+
+// The same with a chosen set of checks instead of the registry (for tests of one group).
+MessageAnalysis analyzeMessage(const MailMessage &message, const TrustSettings &trust,
+                               const QDateTime &referenceTime, const QList<const Check *> &checks);
 
 } // namespace Awb

@@ -163,8 +163,7 @@ QVariant HopTableModel::sortData(int row, Column column) const
     case Column::Date:
         return hop.parsed.date;
     case Column::Delay:
-        return hop.parsed.delayValid ? hop.parsed.delaySeconds
-                                     : std::numeric_limits<qint64>::min();
+        return hop.parsed.delayValid ? hop.parsed.delaySeconds : std::numeric_limits<qint64>::min();
     case Column::Findings:
         if (const auto severity = highestSeverity(row))
             return int(*severity) * 100000 + findingCount(row);

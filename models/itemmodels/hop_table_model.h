@@ -23,12 +23,12 @@ public:
     enum class Column { Index, Trust, Helo, Rdns, Ip, By, With, Date, Delay, Findings, Count };
     enum Role {
         TrustRole = Qt::UserRole + 1, // HopTrust
-        SeverityRole, // Severity: the highest of the hop's findings; invalid when it has none
-        HopIndexRole, // int, the hop index (equal to the row)
-        SortRole,     // typed values: ints, QDateTime, delays in seconds, IPs by number
-        FindingCountRole, // int
-        OursRole,         // bool: the connecting IP is in our networks
-        RawRole,          // QString: the Received value as written
+        SeverityRole,      // Severity: the highest of the hop's findings; invalid when it has none
+        HopIndexRole,      // int, the hop index (equal to the row)
+        SortRole,          // typed values: ints, QDateTime, delays in seconds, IPs by number
+        FindingCountRole,  // int
+        OursRole,          // bool: the connecting IP is in our networks
+        RawRole,           // QString: the Received value as written
         DelayNegativeRole, // bool: the hop is dated before the hop that handed it the message
     };
 

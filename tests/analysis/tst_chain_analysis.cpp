@@ -57,6 +57,7 @@ private Q_SLOTS:
     void relaysAreWalkedPast_data();
     void relaysAreWalkedPast();
     void trustedNetworksAreWalkedPast();
+    void authenticatedSubmissionIsTheLastResort();
     void noOrigin_data();
     void noOrigin();
     void organisationalDomain_data();
@@ -147,6 +148,18 @@ void TestChainAnalysis::trustedNetworksAreWalkedPast()
     const ChainAnalysis chain = analyzeChain(hops, trust);
     QCOMPARE(chain.boundaryHop, 1);
     QVERIFY(chain.hops.at(0).inTrusted);
+}
+
+void TestChainAnalysis::authenticatedSubmissionIsTheLastResort()
+{
+    // A stolen account used at a provider: the only public hop is the authenticated client.
+    const ChainAnalysis chain = analyzeChain(chainOf({privateHop, authenticatedHop}), {});
+    QCOMPARE(chain.boundaryHop, 1);
+    QCOMPARE(chain.origin.ip, QStringLiteral("192.0.2.9"));
+    QVERIFY(chain.origin.reason.contains(QStringLiteral("authenticated submission")));
+    QVERIFY(chain.origin.reason.contains(QStringLiteral("alice@example.org")));
+    QCOMPARE(chain.hops.at(0).trust, HopTrust::Receiver);
+    QCOMPARE(chain.hops.at(1).trust, HopTrust::Boundary);
 }
 
 void TestChainAnalysis::noOrigin_data()

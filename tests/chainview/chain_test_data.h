@@ -14,8 +14,7 @@
 namespace Awb::TestData {
 
 inline ChainHop hop(const QString &fromName, const QString &rdns, const QString &ip,
-                    const QString &by, const QString &protocol, const QString &date,
-                    HopTrust trust)
+                    const QString &by, const QString &protocol, const QString &date, HopTrust trust)
 {
     ChainHop h;
     h.parsed.fromName = fromName;
@@ -80,26 +79,25 @@ inline ChainAnalysis forgedChain()
 inline Finding finding(const char *check, Severity severity, int hop, const QString &title,
                        const QString &evidence = {})
 {
-    return Finding{QString::fromLatin1(check), severity, QStringLiteral("3.2"), title, evidence,
-                   hop};
+    return Finding{
+        QString::fromLatin1(check), severity, QStringLiteral("3.2"), title, evidence, hop};
 }
 
 // Time reversal and a broken hand-off on hop 2, a private address on hop 3, one finding about
 // the whole message and one naming a hop the chain does not have.
 inline QList<Finding> forgedFindings()
 {
-    return {finding("received.time-reversal", Severity::High, 2,
-                    QStringLiteral("Time runs backwards"), QStringLiteral("13:47:55 > 13:19:09")),
-            finding("received.broken-handoff", Severity::Medium, 2,
-                    QStringLiteral("Received chain does not connect")),
-            finding("received.private-ip-untrusted", Severity::Medium, 3,
-                    QStringLiteral("Private address below the boundary"),
-                    QStringLiteral("10.13.0.23")),
-            finding("date.invalid", Severity::Low, -1, QStringLiteral("Date has no zone")),
-            finding("received.dynamic-rdns", Severity::Info, 1,
-                    QStringLiteral("Dynamic reverse DNS"),
-                    QStringLiteral("198-51-100-77.dyn.pool.example.net")),
-            finding("test.out-of-range", Severity::Critical, 9, QStringLiteral("No such hop"))};
+    return {
+        finding("received.time-reversal", Severity::High, 2, QStringLiteral("Time runs backwards"),
+                QStringLiteral("13:47:55 > 13:19:09")),
+        finding("received.broken-handoff", Severity::Medium, 2,
+                QStringLiteral("Received chain does not connect")),
+        finding("received.private-ip-untrusted", Severity::Medium, 3,
+                QStringLiteral("Private address below the boundary"), QStringLiteral("10.13.0.23")),
+        finding("date.invalid", Severity::Low, -1, QStringLiteral("Date has no zone")),
+        finding("received.dynamic-rdns", Severity::Info, 1, QStringLiteral("Dynamic reverse DNS"),
+                QStringLiteral("198-51-100-77.dyn.pool.example.net")),
+        finding("test.out-of-range", Severity::Critical, 9, QStringLiteral("No such hop"))};
 }
 
 } // namespace Awb::TestData

@@ -130,10 +130,14 @@ void TestHopTableModel::roles()
         QVERIFY(!index.data(Qt::BackgroundRole).isValid());
         QVERIFY(!index.data(Qt::ForegroundRole).isValid());
     }
-    QVERIFY(model.index(row, 0).data(HopTableModel::RawRole).toString().startsWith(
-        QStringLiteral("from ")));
-    QVERIFY(model.index(row, 0).data(Qt::ToolTipRole).toString().contains(
-        model.index(row, 0).data(HopTableModel::RawRole).toString()));
+    QVERIFY(model.index(row, 0)
+                .data(HopTableModel::RawRole)
+                .toString()
+                .startsWith(QStringLiteral("from ")));
+    QVERIFY(model.index(row, 0)
+                .data(Qt::ToolTipRole)
+                .toString()
+                .contains(model.index(row, 0).data(HopTableModel::RawRole).toString()));
 }
 
 void TestHopTableModel::findingsOutsideTheChainAreIgnored()

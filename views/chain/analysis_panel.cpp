@@ -90,8 +90,7 @@ AnalysisPanel::AnalysisPanel(QWidget *parent)
             [this](int hop) { setSelectedHop(hop, true); });
     connect(m_hopTable->selectionModel(), &QItemSelectionModel::selectionChanged, this,
             &AnalysisPanel::onHopTableSelectionChanged);
-    connect(m_findingTable, &QAbstractItemView::clicked, this,
-            &AnalysisPanel::onFindingActivated);
+    connect(m_findingTable, &QAbstractItemView::clicked, this, &AnalysisPanel::onFindingActivated);
     connect(m_findingTable, &QAbstractItemView::activated, this,
             &AnalysisPanel::onFindingActivated);
     clear();

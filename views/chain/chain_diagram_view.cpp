@@ -88,7 +88,11 @@ void ChainDiagramView::pickColors()
     ChainColors colors = m_dark ? ChainColors::dark() : ChainColors::light();
     colors.background = pal.color(QPalette::Base);
     colors.text = pal.color(QPalette::Text);
-    colors.selection = pal.color(QPalette::Highlight);
+    // The palette's highlight, unless it barely stands out from the base (dark themes often
+    // pick a dim highlight meant to sit behind text, too faint for an outline).
+    const QColor highlight = pal.color(QPalette::Highlight);
+    if (qAbs(highlight.lightness() - colors.background.lightness()) >= 80)
+        colors.selection = highlight;
     m_renderer.setColors(colors);
 }
 

@@ -14,7 +14,7 @@ namespace {
 ChainColors colorsFor(const QPalette &palette)
 {
     ChainColors colors = palette.color(QPalette::Base).lightness() < 128 ? ChainColors::dark()
-                                                                          : ChainColors::light();
+                                                                         : ChainColors::light();
     colors.text = palette.color(QPalette::Text);
     return colors;
 }
@@ -75,8 +75,7 @@ void HopItemDelegate::paint(QPainter *painter, const QStyleOptionViewItem &optio
     painter->setFont(opt.font);
     const bool selected = opt.state & QStyle::State_Selected;
     painter->setPen(opt.palette.color(selected ? QPalette::HighlightedText : QPalette::Text));
-    painter->drawText(content.adjusted(side + 6, 0, 0, 0), Qt::AlignLeft | Qt::AlignVCenter,
-                      count);
+    painter->drawText(content.adjusted(side + 6, 0, 0, 0), Qt::AlignLeft | Qt::AlignVCenter, count);
     painter->restore();
 }
 

@@ -17,21 +17,21 @@ struct ChainColors
 {
     QColor background;
     QColor text;
-    QColor mutedText;     // field labels, secondary text
-    QColor recordedFill;  // hops written by receiving servers
+    QColor mutedText;    // field labels, secondary text
+    QColor recordedFill; // hops written by receiving servers
     QColor recordedBorder;
-    QColor claimedFill;   // hops claimed by the sending side
+    QColor claimedFill; // hops claimed by the sending side
     QColor claimedBorder;
-    QColor claimedHatch;  // the hatched strip along a claimed hop's left edge
-    QColor boundary;      // the trust boundary line, its label and the boundary hop's border
-    QColor connector;     // the arrows between hops
-    QColor broken;        // a broken hand-off
-    QColor badgeFill;     // protocol, TLS and AUTH badges
+    QColor claimedHatch; // the hatched strip along a claimed hop's left edge
+    QColor boundary;     // the trust boundary line, its label and the boundary hop's border
+    QColor connector;    // the arrows between hops
+    QColor broken;       // a broken hand-off
+    QColor badgeFill;    // protocol, TLS and AUTH badges
     QColor badgeText;
-    QColor ours;          // the "ours" and "origin" badges
+    QColor ours; // the "ours" and "origin" badges
     QColor delayBar;
-    QColor negativeDelay; // time running backwards
-    QColor selection;     // the selected hop's outline
+    QColor negativeDelay;           // time running backwards
+    QColor selection;               // the selected hop's outline
     std::array<QColor, 5> severity; // indexed by Severity
 
     QColor severityColor(Severity value) const { return severity.at(size_t(value)); }

@@ -6,7 +6,6 @@
 #include <QCoreApplication>
 #include <QFontMetricsF>
 #include <QPainter>
-#include <QPainterPath>
 
 #include <cmath>
 
@@ -111,9 +110,9 @@ ChainRenderer::Layout ChainRenderer::computeLayout(qreal width, const QPaintDevi
         l.labelWidth = qMax(l.labelWidth, fm.horizontalAdvance(label));
     l.labelWidth += l.em * 0.6;
 
-    qreal y = margin;
+    qreal y = std::round(margin);
     l.caption = QRectF(margin, y, inner, l.line);
-    y += l.line * 1.5;
+    y += std::round(l.line * 1.5);
 
     l.boxes = QList<QRectF>(m_chain.hops.size());
     const QList<int> order = displayOrder();
@@ -128,15 +127,16 @@ ChainRenderer::Layout ChainRenderer::computeLayout(qreal width, const QPaintDevi
             const bool broken = gap.fromHop >= 0 && isHandoffBroken(hop);
             const qreal height =
                 boundary ? l.line * (4.5 + (broken ? 1 : 0)) : l.line * Metrics::GapLines;
-            gap.rect = QRectF(margin, y, inner, height);
+            // Whole device units, so that lines and borders fall on pixel rows on screen.
+            gap.rect = QRectF(margin, y, inner, std::round(height));
             if (boundary)
-                l.boundaryY = gap.rect.bottom() - l.line * 1.75;
+                l.boundaryY = std::round(gap.rect.bottom() - l.line * 1.75);
             l.gaps.append(gap);
-            y += height;
+            y += gap.rect.height();
         }
         const qreal height = rowsOf(hop) * l.line + 2 * l.em * Metrics::BoxPadding;
-        l.boxes[hop] = QRectF(margin, y, inner, height);
-        y += height;
+        l.boxes[hop] = QRectF(margin, y, inner, std::round(height));
+        y += l.boxes.at(hop).height();
     }
 
     // The legend flows its items over as many lines as the width needs.
@@ -235,11 +235,11 @@ void ChainRenderer::paintGap(QPainter *painter, const Gap &gap) const
         painter->setPen(m_colors.broken);
         const ReceivedHop &upper = m_chain.hops.at(gap.fromHop).parsed;
         const ReceivedHop &lower = m_chain.hops.at(gap.toHop).parsed;
-        const QString text = tr("Broken hand-off: hop %1 claims to be written by %2, "
-                                "but hop %3 received the message from %4")
-                                 .arg(gap.fromHop)
-                                 .arg(orNone(upper.by), QString::number(gap.toHop),
-                                      orNone(lower.claimedName()));
+        // In the stamps' own words: the upper stamp's "by" against the lower one's "from".
+        const QString text =
+            tr("Broken hand-off: hop %1 by %2, hop %3 from %4")
+                .arg(gap.fromHop)
+                .arg(orNone(upper.by), QString::number(gap.toHop), orNone(lower.claimedName()));
         drawElided(painter, QRectF(textX, breakY - line / 2, textArea.width(), line), text);
         painter->setFont(m_font);
     }
@@ -248,7 +248,8 @@ void ChainRenderer::paintGap(QPainter *painter, const Gap &gap) const
 
     // The trust boundary: a heavy line across, labelled on the line, with what lies on each side.
     const qreal y = m_layout.boundaryY;
-    painter->setPen(QPen(m_colors.boundary, qMax(1.5, em / 6.0), Qt::SolidLine, Qt::FlatCap));
+    // A whole number of device units wide, so that on screen the line covers its pixel row.
+    painter->setPen(QPen(m_colors.boundary, qMax(2, qRound(em / 6.0)), Qt::SolidLine, Qt::FlatCap));
     painter->drawLine(QPointF(gap.rect.left(), y), QPointF(gap.rect.right(), y));
 
     QFont bold = m_font;

@@ -50,8 +50,8 @@ qreal drawElided(QPainter *painter, const QRectF &rect, const QString &text)
     return qMin(fm.horizontalAdvance(shown), rect.width());
 }
 
-void paintHopFrame(QPainter *painter, const QRectF &rect, HopStyle style,
-                   const ChainColors &colors, qreal em)
+void paintHopFrame(QPainter *painter, const QRectF &rect, HopStyle style, const ChainColors &colors,
+                   qreal em)
 {
     const qreal radius = em * Metrics::CornerRadius;
     QPainterPath frame;
@@ -71,8 +71,7 @@ void paintHopFrame(QPainter *painter, const QRectF &rect, HopStyle style,
         painter->setPen(QPen(colors.claimedHatch, qMax(1.0, em / 14.0)));
         const qreal step = em * 0.3;
         for (qreal x = strip.left() - strip.height(); x < strip.right(); x += step)
-            painter->drawLine(QPointF(x, strip.bottom()),
-                              QPointF(x + strip.height(), strip.top()));
+            painter->drawLine(QPointF(x, strip.bottom()), QPointF(x + strip.height(), strip.top()));
         painter->setClipping(false);
     }
 
@@ -98,10 +97,9 @@ void paintTriangle(QPainter *painter, const QPointF &centre, qreal size, bool up
                    const QColor &color)
 {
     const qreal h = size / 2;
-    const QPolygonF triangle = up ? QPolygonF{centre + QPointF(0, -h), centre + QPointF(h, h),
-                                              centre + QPointF(-h, h)}
-                                  : QPolygonF{centre + QPointF(0, h), centre + QPointF(h, -h),
-                                              centre + QPointF(-h, -h)};
+    const QPolygonF triangle =
+        up ? QPolygonF{centre + QPointF(0, -h), centre + QPointF(h, h), centre + QPointF(-h, h)}
+           : QPolygonF{centre + QPointF(0, h), centre + QPointF(h, -h), centre + QPointF(-h, -h)};
     painter->save();
     painter->setPen(Qt::NoPen);
     painter->setBrush(color);
@@ -185,12 +183,11 @@ void ChainRenderer::paintBox(QPainter *painter, int hop) const
                                                          : HopStyle::Recorded;
     paintHopFrame(painter, rect, style, m_colors, em);
     const qreal pad = em * Metrics::BoxPadding;
-    paintFields(painter, hop,
-                rect.adjusted(em * Metrics::HatchStrip + pad, pad, -pad, -pad));
+    paintFields(painter, hop, rect.adjusted(em * Metrics::HatchStrip + pad, pad, -pad, -pad));
 }
 
-qreal ChainRenderer::paintBadge(QPainter *painter, const QPointF &leftCentre,
-                                const QString &text, const QColor &fill, qreal maxRight) const
+qreal ChainRenderer::paintBadge(QPainter *painter, const QPointF &leftCentre, const QString &text,
+                                const QColor &fill, qreal maxRight) const
 {
     const QFont small = smallFont(m_font);
     const QFontMetricsF fm(small, painter->device());
@@ -217,7 +214,9 @@ void ChainRenderer::paintFields(QPainter *painter, int hop, const QRectF &rect) 
     const HopInfo &info = m_info.at(hop);
     const qreal line = m_layout.line;
     const qreal em = m_layout.em;
-    const auto row = [&](int i) { return QRectF(rect.left(), rect.top() + i * line, rect.width(), line); };
+    const auto row = [&](int i) {
+        return QRectF(rect.left(), rect.top() + i * line, rect.width(), line);
+    };
     const qreal valueX = rect.left() + m_layout.labelWidth;
     const auto valueRect = [&](int i, qreal x) {
         return QRectF(x, rect.top() + i * line, rect.right() - x, line);
@@ -269,8 +268,7 @@ void ChainRenderer::paintFields(QPainter *painter, int hop, const QRectF &rect) 
         x = paintBadge(painter, QPointF(x, rowY3), tr("origin"), m_colors.boundary, rect.right());
     if (chainHop.inOurs) {
         // Below the boundary our address is only what the sender wrote: say so on the badge.
-        const QString ours =
-            chainHop.trust == HopTrust::Claimed ? tr("ours, claimed") : tr("ours");
+        const QString ours = chainHop.trust == HopTrust::Claimed ? tr("ours, claimed") : tr("ours");
         x = paintBadge(painter, QPointF(x, rowY3), ours, m_colors.ours, rect.right());
     }
     if (chainHop.ip && !isPubliclyRoutableForAnalysis(chainHop.scope)) {
@@ -284,8 +282,9 @@ void ChainRenderer::paintFields(QPainter *painter, int hop, const QRectF &rect) 
     if (!protocol.isEmpty())
         x = paintBadge(painter, QPointF(x, rowY4), protocol, m_colors.badgeFill, rect.right());
     if (p.tls) {
-        x = paintBadge(painter, QPointF(x, rowY4), p.tlsVersion.isEmpty() ? tr("TLS") : p.tlsVersion,
-                       m_colors.badgeFill, rect.right());
+        x = paintBadge(painter, QPointF(x, rowY4),
+                       p.tlsVersion.isEmpty() ? tr("TLS") : p.tlsVersion, m_colors.badgeFill,
+                       rect.right());
     }
     if (p.authenticated) {
         x = paintBadge(painter, QPointF(x, rowY4),

@@ -16,12 +16,12 @@ namespace Awb::ChainRendering {
 // Lengths in units of the base font's height (em) or line spacing, so that the drawing scales
 // with the font and the device resolution.
 namespace Metrics {
-constexpr qreal Margin = 0.75;          // around the drawing, em
-constexpr qreal BoxPadding = 0.4;       // inside a hop box, em
-constexpr qreal HatchStrip = 0.5;       // width of the claimed hops' hatched edge, em
-constexpr qreal ConnectorOffset = 1.6;  // x of the links from a box's left edge, em
-constexpr qreal GapLines = 2.0;         // height of a plain gap between boxes, lines
-constexpr qreal CornerRadius = 0.3;     // em
+constexpr qreal Margin = 0.75;         // around the drawing, em
+constexpr qreal BoxPadding = 0.4;      // inside a hop box, em
+constexpr qreal HatchStrip = 0.5;      // width of the claimed hops' hatched edge, em
+constexpr qreal ConnectorOffset = 1.6; // x of the links from a box's left edge, em
+constexpr qreal GapLines = 2.0;        // height of a plain gap between boxes, lines
+constexpr qreal CornerRadius = 0.3;    // em
 } // namespace Metrics
 
 enum class HopStyle { Recorded, Boundary, Claimed };
@@ -37,8 +37,8 @@ QString orNone(const QString &text);
 // width drawn.
 qreal drawElided(QPainter *painter, const QRectF &rect, const QString &text);
 // A hop's frame: the fill, the hatched edge of a claimed hop, the border of its style.
-void paintHopFrame(QPainter *painter, const QRectF &rect, HopStyle style,
-                   const ChainColors &colors, qreal em);
+void paintHopFrame(QPainter *painter, const QRectF &rect, HopStyle style, const ChainColors &colors,
+                   qreal em);
 // A link from `from` down to `to` ending in an arrowhead; when `breakY` >= 0, cut around that
 // y with two slanted ends (a broken link that reads without colour).
 void paintConnector(QPainter *painter, const QPointF &from, const QPointF &to, qreal breakY,

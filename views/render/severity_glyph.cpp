@@ -6,6 +6,8 @@
 #include <QPainterPath>
 #include <QPolygonF>
 
+#include <QtMath>
+
 #include <cmath>
 
 namespace Awb {
@@ -16,7 +18,7 @@ QPolygonF regularPolygon(const QPointF &centre, qreal radius, int corners, qreal
 {
     QPolygonF polygon;
     for (int i = 0; i < corners; ++i) {
-        const qreal angle = (startDegrees + 360.0 * i / corners) * M_PI / 180.0;
+        const qreal angle = qDegreesToRadians(startDegrees + 360.0 * i / corners);
         polygon << centre + QPointF(radius * std::cos(angle), radius * std::sin(angle));
     }
     return polygon;
@@ -73,7 +75,8 @@ void paintSeverityGlyph(QPainter *painter, const QRectF &rect, Severity severity
     shape.closeSubpath();
     painter->drawPath(shape);
 
-    painter->setPen(QPen(contrastingText(fill), qMax(1.0, side / 7.0), Qt::SolidLine, Qt::RoundCap));
+    painter->setPen(
+        QPen(contrastingText(fill), qMax(1.0, side / 7.0), Qt::SolidLine, Qt::RoundCap));
     switch (severity) {
     case Severity::Info:
         paintStrokeAndDot(painter, c - QPointF(0, r * 0.45), r * 0.95, true);

@@ -58,8 +58,8 @@ const QList<MailProvider> &mailProviders()
          list({"apple.com", "icloud.com", "me.com"})},
         {QStringLiteral("GMX / WEB.DE"), list({"gmx.de", "gmx.net", "gmx.com", "gmx.at", "web.de"}),
          list({"gmx.net", "gmx.com", "web.de"})},
-        {QStringLiteral("Mail.ru"), list({"mail.ru", "bk.ru", "inbox.ru", "list.ru", "internet.ru"}),
-         list({"mail.ru"})},
+        {QStringLiteral("Mail.ru"),
+         list({"mail.ru", "bk.ru", "inbox.ru", "list.ru", "internet.ru"}), list({"mail.ru"})},
         {QStringLiteral("Yandex"), list({"yandex.ru", "yandex.com", "ya.ru", "yandex.ua"}),
          list({"yandex.net", "yandex.ru", "yandex.com"})},
         {QStringLiteral("Tencent (QQ Mail)"), list({"qq.com", "foxmail.com", "vip.qq.com"}),
@@ -128,8 +128,9 @@ std::optional<QString> dynamicRdnsReason(const QString &rdns, const std::optiona
     // "c6336404"): a name generated for every address of a range, not a server's chosen name.
     if (ip && ip->isV4()) {
         const quint32 v4 = ip->toV4();
-        const QString a = QString::number((v4 >> 24) & 0xff), b = QString::number((v4 >> 16) & 0xff),
-                      c = QString::number((v4 >> 8) & 0xff), d = QString::number(v4 & 0xff);
+        const QString a = QString::number((v4 >> 24) & 0xff),
+                      b = QString::number((v4 >> 16) & 0xff), c = QString::number((v4 >> 8) & 0xff),
+                      d = QString::number(v4 & 0xff);
         static const QString separators = QStringLiteral("-._");
         static const QString digits = QStringLiteral("0123456789");
         static const QString hexDigits = QStringLiteral("0123456789abcdef");

@@ -1,8 +1,9 @@
 #pragma once
 
-// Private to the Received checks: the host-name knowledge they share, as data kept in one place
-// and built once: the large mail providers, and what a dynamic or generic reverse DNS name
-// looks like.
+// The host-name knowledge of the Received checks, as data kept in one place and built once: the
+// large mail providers, and what a dynamic or generic reverse DNS name looks like. The chain
+// analysis also asks dynamicRdnsReason(), so that an ISP's address pool under the receiver's
+// own domain is never taken for the receiver's internal relay. Pure QtCore, thread-safe.
 
 #include "network/ip_address.h"
 

@@ -94,8 +94,9 @@ public:
                 const auto heloIp = IpAddress::parse(helo);
                 if (heloIp && isReservedForAnalysis(scopeOf(*heloIp)) &&
                     (!hop.ip || *heloIp != *hop.ip)) {
-                    sink.add(i, tr("%1: the sender introduced itself as %2.")
-                                    .arg(describeHop(chain, i), describeAddress(*heloIp)),
+                    sink.add(i,
+                             tr("%1: the sender introduced itself as %2.")
+                                 .arg(describeHop(chain, i), describeAddress(*heloIp)),
                              Severity::Medium);
                 }
             }

@@ -45,7 +45,8 @@ bool isUnderDomain(const QString &host, const QString &domain)
     const QString d = normalizedHost(domain);
     if (h.isEmpty() || d.isEmpty())
         return false;
-    return h == d || (h.size() > d.size() && h.endsWith(d) && h.at(h.size() - d.size() - 1) == QLatin1Char('.'));
+    return h == d || (h.size() > d.size() && h.endsWith(d) &&
+                      h.at(h.size() - d.size() - 1) == QLatin1Char('.'));
 }
 
 bool looksLikeAddressLiteral(const QString &name)

@@ -76,12 +76,11 @@ public:
                 continue; // the stamp does not record rDNS: nothing to hold the name against
             if (state == RdnsState::Recorded && isProviderHost(*provider, hop.fromRdns))
                 continue;
-            const QString rdns = state == RdnsState::Recorded
-                                     ? tr("reverse DNS %1").arg(hop.fromRdns)
-                                 : state == RdnsState::Unverified
-                                     ? tr("reverse DNS %1, marked \"may be forged\"")
-                                           .arg(hop.fromRdns)
-                                     : tr("no reverse DNS name");
+            const QString rdns =
+                state == RdnsState::Recorded ? tr("reverse DNS %1").arg(hop.fromRdns)
+                : state == RdnsState::Unverified
+                    ? tr("reverse DNS %1, marked \"may be forged\"").arg(hop.fromRdns)
+                    : tr("no reverse DNS name");
             sink.add(i,
                      tr("%1: the sender said HELO %2, a %3 name, but connected from %4 with %5.")
                          .arg(describeHop(chain, i), helo, provider->name, hop.fromIp, rdns),

@@ -146,12 +146,12 @@ public:
             return; // the receiver's stamp does not say who the host was: no judgement
         if (rdns == RdnsState::Recorded && isProviderHost(*provider, boundary.fromRdns))
             return;
-        const QString host = rdns == RdnsState::Recorded ? tr("%1, which is not %2's")
-                                                               .arg(describeSender(boundary),
-                                                                    provider->name)
-                                                         : tr("%1, which has no verified "
-                                                              "reverse DNS name")
-                                                               .arg(describeSender(boundary));
+        const QString host =
+            rdns == RdnsState::Recorded
+                ? tr("%1, which is not %2's").arg(describeSender(boundary), provider->name)
+                : tr("%1, which has no verified "
+                     "reverse DNS name")
+                      .arg(describeSender(boundary));
         sink.add(chain.boundaryHop,
                  tr("The From address is at %1, a %2 mailbox, but hop %3, written by %4, shows "
                     "that the message was handed over by %5; the path never touches %2's "

@@ -39,8 +39,7 @@ public:
                 continue;
             const QString evidence =
                 tr("%1 reads \"%2\": no sender, receiving host or date could be recognised.")
-                    .arg(describeHop(chain, i),
-                         QString::fromUtf8(hop.raw).simplified().left(300));
+                    .arg(describeHop(chain, i), QString::fromUtf8(hop.raw).simplified().left(300));
             // A receiver's stamp we cannot read is our parser's gap, not the sender's doing.
             sink.add(i, evidence, isClaimed(chain, i) ? Severity::Medium : Severity::Info);
         }
@@ -87,8 +86,9 @@ public:
                 if (handoffConnects(upperHop, lower))
                     continue;
             }
-            const QString lowerBy =
-                lower.byIp.isEmpty() ? lower.by : QStringLiteral("%1 (%2)").arg(lower.by, lower.byIp);
+            const QString lowerBy = lower.byIp.isEmpty()
+                                        ? lower.by
+                                        : QStringLiteral("%1 (%2)").arg(lower.by, lower.byIp);
             const QString evidence =
                 tr("Hop %1 claims to have been written by %2 (receiving from %3), but hop %4, "
                    "written by %5, recorded the connection from %6.")
@@ -128,8 +128,8 @@ public:
                      tr("Hop %1 records a connection from %2, and hop %3, which supposedly "
                         "passed the message on to that host, says it received it from the same "
                         "address (%4).")
-                         .arg(QString::number(upper), u.ip->toString(),
-                              QString::number(upper + 1), describeSender(l.parsed)));
+                         .arg(QString::number(upper), u.ip->toString(), QString::number(upper + 1),
+                              describeSender(l.parsed)));
         }
     }
 };

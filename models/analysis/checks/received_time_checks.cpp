@@ -33,8 +33,8 @@ int reversedAgainst(const ChainAnalysis &chain, int i)
     int above = i - 1;
     while (above >= 0 && !chain.hops.at(above).parsed.dateValid)
         --above;
-    if (above < 0 || chain.hops.at(above).parsed.date.secsTo(hop.date) <=
-                         TimeReversalToleranceSeconds)
+    if (above < 0 ||
+        chain.hops.at(above).parsed.date.secsTo(hop.date) <= TimeReversalToleranceSeconds)
         return -1;
     return above;
 }
