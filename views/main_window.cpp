@@ -74,6 +74,7 @@ MainWindow::MainWindow(QWidget *parent)
     m_splitter->addWidget(m_detailSplitter);
     m_splitter->setStretchFactor(0, 1);
     m_splitter->setStretchFactor(1, 3);
+    m_splitter->setSizes({260, 640});
     setCentralWidget(m_splitter);
     statusBar()->addPermanentWidget(m_importStatus);
     setAcceptDrops(true);

@@ -1,0 +1,25 @@
+#include "reports/report_recogniser.h"
+
+namespace Awb {
+
+const QList<const ReportRecogniser *> &allRecognisers()
+{
+    // Most specific first: a JMRP complaint is also a multipart/report, and a SpamCop report
+    // also carries the spam as a message/rfc822 part, so the forward recogniser comes last.
+    static const QList<const ReportRecogniser *> recognisers = [] {
+        QList<const ReportRecogniser *> list;
+        return list;
+    }();
+    return recognisers;
+}
+
+Report recogniseReport(const MailMessage &message)
+{
+    for (const ReportRecogniser *recogniser : allRecognisers()) {
+        if (std::optional<Report> report = recogniser->recognise(message))
+            return std::move(*report);
+    }
+    return Report{};
+}
+
+} // namespace Awb
