@@ -8,6 +8,8 @@
 #include "mail/mail_message.h"
 #include "mail/message_sources.h"
 #include "mail/sha256.h"
+#include "reports/report_analysis.h"
+#include "reports/report_json.h"
 
 #include <QCommandLineParser>
 
@@ -20,15 +22,10 @@ QString where(const QString &path, int index)
     return index < 0 ? path : QStringLiteral("%1 (message %2)").arg(path).arg(index + 1);
 }
 
-// The readable form: one block per message, the path as the message travelled, then findings.
-void printText(const QString &path, int index, const MailMessage &message,
-               const MessageAnalysis &analysis)
+// The readable form of one message's analysis: origin, hops top first, findings.
+void printAnalysis(const MessageAnalysis &analysis)
 {
     QTextStream &o = out();
-    o << "== " << where(path, index) << '\n';
-    o << "   From:    " << message.from() << '\n';
-    o << "   Subject: " << message.subject() << '\n';
-    o << "   Date:    " << message.dateText() << '\n';
     const ChainAnalysis &chain = analysis.chain;
     o << "   Origin:  " << (chain.origin.ip.isEmpty() ? QStringLiteral("(none)") : chain.origin.ip)
       << (chain.origin.ours ? " (our network)" : "") << '\n';
@@ -61,6 +58,45 @@ void printText(const QString &path, int index, const MailMessage &message,
                       f.hop < 0 ? QString() : QStringLiteral(" hop %1").arg(f.hop), f.title);
         o << "         " << f.evidence << '\n';
     }
+}
+
+void printText(const QString &path, int index, const MailMessage &message,
+               const ReportAnalysis &analysis)
+{
+    QTextStream &o = out();
+    o << "== " << where(path, index) << '\n';
+    o << "   From:    " << message.from() << '\n';
+    o << "   Subject: " << message.subject() << '\n';
+    o << "   Date:    " << message.dateText() << '\n';
+    o << "   Receipt: " << analysis.receipt.at.toString(Qt::ISODate) << " ("
+      << analysis.receipt.explanation << "), respond by "
+      << analysis.responseDeadline.toString(Qt::ISODate) << '\n';
+    const Report &report = analysis.report;
+    if (report.format != ReportFormat::Message) {
+        o << "   Report:  " << reportFormatKey(report.format)
+          << (report.formatVersion.isEmpty() ? QString() : QLatin1Char(' ') + report.formatVersion)
+          << ", " << (report.feedbackType.isEmpty() ? QStringLiteral("-") : report.feedbackType)
+          << ", by " << (report.reporter.isEmpty() ? QStringLiteral("?") : report.reporter) << '\n';
+        o << "            source IP (claimed): "
+          << (report.sourceIp.isEmpty() ? QStringLiteral("-") : report.sourceIp)
+          << ", arrival (claimed): "
+          << (report.arrivalDate.isValid() ? report.arrivalDate.toString(Qt::ISODate)
+                                           : QStringLiteral("-"))
+          << '\n';
+        o << "            completeness: " << analysis.completeness.summary() << '\n';
+        for (const Finding &f : analysis.reportFindings) {
+            o << QStringLiteral("     [%1] %2 (policy %3): %4\n")
+                     .arg(severityName(f.severity), f.check, f.clause, f.title);
+            o << "         " << f.evidence << '\n';
+        }
+    }
+    o << "   -- the message itself --\n";
+    printAnalysis(analysis.message);
+    if (analysis.original) {
+        o << "   -- the reported original" << (report.originalHeadersOnly ? " (headers only)" : "")
+          << " --\n";
+        printAnalysis(*analysis.original);
+    }
     o << '\n';
     o.flush();
 }
@@ -81,6 +117,10 @@ int analyzeCommand(const QStringList &arguments)
     parser.addOption({QStringLiteral("ours"),
                       QStringLiteral("A network of our own address space (repeatable)."),
                       QStringLiteral("CIDR")});
+    parser.addOption({QStringLiteral("our-domain"),
+                      QStringLiteral("A domain of our own mail servers, whose Received stamp dates "
+                                     "a report's receipt (repeatable)."),
+                      QStringLiteral("DOMAIN")});
     parser.addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("Messages to analyse."),
                                  QStringLiteral("FILE..."));
     if (!parser.parse(QStringList{QStringLiteral("awb analyze")} + arguments))
@@ -93,14 +133,16 @@ int analyzeCommand(const QStringList &arguments)
         return usageError(parser, QStringLiteral("analyze"), QStringLiteral("no FILE given"));
 
     QStringList invalid;
-    const TrustSettings trust = TrustSettings::fromText(
-        parser.values(QStringLiteral("trusted")), parser.values(QStringLiteral("ours")), &invalid);
+    TrustSettings trust = TrustSettings::fromText(parser.values(QStringLiteral("trusted")),
+                                                  parser.values(QStringLiteral("ours")), &invalid);
     if (!invalid.isEmpty())
         return usageError(parser, QStringLiteral("analyze"),
                           QStringLiteral("not a network (CIDR) or address: %1")
                               .arg(invalid.join(QStringLiteral(", "))));
 
+    trust.ourMailDomains = parser.values(QStringLiteral("our-domain"));
     const bool json = parser.isSet(QStringLiteral("json"));
+    const QDateTime now = QDateTime::currentDateTimeUtc();
     int rejected = 0;
     const auto reject = [&](const QString &path, int index, const QString &reason) {
         ++rejected;
@@ -126,10 +168,10 @@ int analyzeCommand(const QStringList &arguments)
                     reject(raw.path, raw.index, message.error());
                     return true;
                 }
-                const MessageAnalysis analysis = analyzeMessage(*message, trust);
+                const ReportAnalysis analysis = analyzeReport(*message, trust, now);
                 if (json)
-                    printJsonLine(analysisToJson({raw.path, raw.index, sha256Hex(raw.bytes)},
-                                                 *message, analysis));
+                    printJsonLine(reportAnalysisToJson({raw.path, raw.index, sha256Hex(raw.bytes)},
+                                                       *message, analysis));
                 else
                     printText(raw.path, raw.index, *message, analysis);
                 return true;

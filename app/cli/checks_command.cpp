@@ -4,6 +4,7 @@
 
 #include "analysis/analysis_json.h"
 #include "analysis/check_registry.h"
+#include "reports/report_analysis.h"
 
 #include <QCommandLineParser>
 
@@ -25,8 +26,13 @@ int checksCommand(const QStringList &arguments)
     if (!parser.positionalArguments().isEmpty())
         return usageError(parser, QStringLiteral("checks"), QStringLiteral("unexpected arguments"));
 
-    for (const Check *check : allChecks()) {
-        const CheckInfo info = check->info();
+    QList<CheckInfo> catalogue;
+    for (const Check *check : allChecks())
+        catalogue << check->info();
+    catalogue << reportCheckCatalogue();
+    std::sort(catalogue.begin(), catalogue.end(),
+              [](const CheckInfo &a, const CheckInfo &b) { return a.id < b.id; });
+    for (const CheckInfo &info : catalogue) {
         if (parser.isSet(QStringLiteral("json"))) {
             printJsonLine(checkInfoToJson(info));
             continue;

@@ -17,6 +17,9 @@ struct TrustSettings
     // authserv-ids whose Authentication-Results are believed (RFC 8601 section 7.1); results
     // stamped by anyone else are the sender's claims.
     QStringList trustedAuthservIds;
+    // Domains of our own mail servers (the abuse mailbox's MX): the topmost Received stamp
+    // written by a host under one of them is when a report reached us (section V's clock).
+    QStringList ourMailDomains;
 
     // From CIDR texts ("203.0.113.0/24", "2001:db8::/32", a bare address); blank entries are
     // skipped, and entries that are not networks are left out and listed in `invalid`.

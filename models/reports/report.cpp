@@ -61,7 +61,8 @@ QString ReportCompleteness::summary() const
     if (!description)
         missing << tr("no description of the violation");
     const QString score = tr("%1 of 4").arg(count());
-    return missing.isEmpty() ? score : score + QStringLiteral(": ") + missing.join(QStringLiteral(", "));
+    return missing.isEmpty() ? score
+                             : score + QStringLiteral(": ") + missing.join(QStringLiteral(", "));
 }
 
 ReportCompleteness assessCompleteness(const Report &report)
@@ -71,8 +72,8 @@ ReportCompleteness assessCompleteness(const Report &report)
     // holds at least one Received field and a From; a few pasted lines are not "full headers".
     if (report.originalBytes) {
         const QByteArray &original = *report.originalBytes;
-        const qsizetype end = original.indexOf("\n\n") >= 0 ? original.indexOf("\n\n")
-                                                            : original.indexOf("\r\n\r\n");
+        const qsizetype end =
+            original.indexOf("\n\n") >= 0 ? original.indexOf("\n\n") : original.indexOf("\r\n\r\n");
         const QByteArray head = (end >= 0 ? original.left(end) : original).toLower();
         c.fullHeaders = (head.startsWith("received:") || head.contains("\nreceived:")) &&
                         (head.startsWith("from:") || head.contains("\nfrom:"));

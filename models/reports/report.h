@@ -53,7 +53,7 @@ struct Report
     QString reporter;      // who reports: reporting MTA / organisation / address
     QString feedbackType;  // ARF Feedback-Type or the X-ARF category/type ("abuse", "opt-out")
     QString userAgent;
-    QString sourceIp;      // the address the reporter blames (claimed)
+    QString sourceIp; // the address the reporter blames (claimed)
     int sourcePort = -1;
     QDateTime arrivalDate; // when the reporter received the original (claimed), UTC
     QString arrivalDateText;
@@ -62,8 +62,8 @@ struct Report
     QString reportedDomain;
     QStringList reportedUris;
     int incidents = 1;
-    QString reportId;      // a reporter's own id (SpamCop id, X-ARF Report-ID)
-    QString description;   // the human part: what the reporter says happened
+    QString reportId;    // a reporter's own id (SpamCop id, X-ARF Report-ID)
+    QString description; // the human part: what the reporter says happened
     QList<ListingRecord> listings;
 
     QList<ReportField> fields;
