@@ -1,6 +1,7 @@
 // abuse-workbench: the window. Thin: arguments, the case database to open, the demo.
 #include "main_window.h"
 
+#include "analysis/auth/dkim_key.h"
 #include "common/data_paths.h"
 
 #include <QApplication>
@@ -55,7 +56,17 @@ int main(int argc, char *argv[])
         QMessageBox::warning(&window, QApplication::translate("main", "Cannot open case database"),
                              error);
     window.show();
-    if (parser.isSet(QStringLiteral("demo")))
+    if (parser.isSet(QStringLiteral("demo"))) {
+        // The demo's own analysis settings and DKIM keys, for this session only: the analyst's
+        // stored settings stay as they are.
+        const QString demo = Awb::demoDirectory();
+        window.setTrustSettings(Awb::TrustSettings::fromSettings(
+            QSettings(demo + QStringLiteral("/analysis.ini"), QSettings::IniFormat)));
+        if (auto keys = Awb::ZoneFileDkimKeyProvider::load(
+                demo + QStringLiteral("/dkim/demo-dkim-keys.zone")))
+            Awb::setDkimKeyProvider(
+                std::make_shared<Awb::ZoneFileDkimKeyProvider>(std::move(keys.value())));
         window.importPaths(Awb::demoInputs());
+    }
     return app.exec();
 }

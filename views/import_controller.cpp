@@ -25,6 +25,11 @@ void ImportController::setDatabasePath(const QString &path)
     m_databasePath = path;
 }
 
+void ImportController::setTrustSettings(const TrustSettings &trust)
+{
+    m_trust = trust;
+}
+
 void ImportController::enqueue(const QStringList &paths)
 {
     if (paths.isEmpty())
@@ -51,18 +56,20 @@ void ImportController::startNext()
         return;
     const QStringList paths = m_queue.takeFirst();
     const QString databasePath = m_databasePath;
+    ImportPipeline::Options options;
+    options.trust = m_trust;
     m_cancel = false;
     m_outcome.reset();
 
     // The callbacks run on the worker; each hands its data to this thread by a queued call, so
     // the window sees batches (one model insertion per committed batch), never single rows.
-    m_worker = QThread::create([this, paths, databasePath] {
+    m_worker = QThread::create([this, paths, databasePath, options] {
         auto store = CaseStore::open(databasePath);
         if (!store) {
             m_outcome = Result<ImportSummary>(Error{store.error()});
             return;
         }
-        ImportPipeline pipeline;
+        ImportPipeline pipeline(options);
         pipeline.setProgressCallback([this](const ImportProgress &progress) {
             QMetaObject::invokeMethod(
                 this, [this, progress] { Q_EMIT progressChanged(progress); }, Qt::QueuedConnection);

@@ -24,6 +24,8 @@ public:
     ~ImportController() override; // cancels a running import and waits for it
 
     void setDatabasePath(const QString &path);
+    // Used by the imports started after this call.
+    void setTrustSettings(const TrustSettings &trust);
     void enqueue(const QStringList &paths);
     void cancel(); // stops the running import (what was parsed is kept) and drops the queue
     bool isRunning() const;
@@ -40,6 +42,7 @@ private:
     void onWorkerDone();
 
     QString m_databasePath;
+    TrustSettings m_trust;
     QList<QStringList> m_queue;
     QThread *m_worker = nullptr;
     std::atomic_bool m_cancel{false};

@@ -93,6 +93,7 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_importStatus, &ImportStatusWidget::cancelRequested, m_imports,
             &ImportController::cancel);
 
+    m_imports->setTrustSettings(m_trust);
     resize(1400, 900);
     updateTitle();
 }
@@ -231,13 +232,18 @@ void MainWindow::showHopInSource(int hop)
     }
 }
 
+void MainWindow::setTrustSettings(const TrustSettings &trust)
+{
+    m_trust = trust;
+    m_imports->setTrustSettings(trust);
+    showMessage(m_list->currentEvidenceId());
+}
+
 void MainWindow::editNetworks()
 {
     NetworkSettingsDialog dialog(this);
-    if (dialog.exec() != QDialog::Accepted)
-        return;
-    m_trust = NetworkSettingsDialog::storedTrustSettings();
-    showMessage(m_list->currentEvidenceId());
+    if (dialog.exec() == QDialog::Accepted)
+        setTrustSettings(NetworkSettingsDialog::storedTrustSettings());
 }
 
 void MainWindow::onImportFinished(const ImportSummary &summary)

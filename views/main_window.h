@@ -38,6 +38,10 @@ public:
 
     void importPaths(const QStringList &paths);
 
+    // The analysis settings for this session (the stored Settings > Networks by default; the
+    // demo's own with --demo). Re-analyses the message on screen.
+    void setTrustSettings(const TrustSettings &trust);
+
     MessageListModel *messageModel() const { return m_model; }
     MessageListPanel *messageList() const { return m_list; }
     SourceViewer *sourceViewer() const { return m_source; }

@@ -2,6 +2,7 @@
 
 #include "itemmodels/message_filter_proxy.h"
 #include "itemmodels/message_list_model.h"
+#include "message_item_delegate.h"
 
 #include <QAction>
 #include <QHBoxLayout>
@@ -9,6 +10,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QTableView>
+#include <QTimer>
 #include <QVBoxLayout>
 
 namespace Awb {
@@ -23,7 +25,8 @@ MessageListPanel::MessageListPanel(MessageListModel *model, QWidget *parent)
 {
     m_proxy->setSourceModel(m_model);
 
-    m_filter->setPlaceholderText(tr("Filter by sender, subject, source or Message-ID (Ctrl+L)"));
+    m_filter->setPlaceholderText(tr(
+        "Filter by sender, reporter, subject, format, origin IP, source or Message-ID (Ctrl+L)"));
     m_filter->setClearButtonEnabled(true);
     auto *focusFilter = new QAction(this);
     focusFilter->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
@@ -35,8 +38,10 @@ MessageListPanel::MessageListPanel(MessageListModel *model, QWidget *parent)
     connect(m_filter, &QLineEdit::textChanged, m_proxy, &MessageFilterProxy::setFilterText);
 
     m_table->setModel(m_proxy);
+    m_table->setItemDelegate(new MessageItemDelegate(m_table));
     m_table->setSortingEnabled(true);
-    m_table->sortByColumn(int(MessageListModel::Column::Date), Qt::DescendingOrder);
+    // The queue: what is due first on top (section V's 72 hours).
+    m_table->sortByColumn(int(MessageListModel::Column::Due), Qt::AscendingOrder);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);
     m_table->setAlternatingRowColors(true);
@@ -46,10 +51,13 @@ MessageListPanel::MessageListPanel(MessageListModel *model, QWidget *parent)
     QHeaderView *header = m_table->horizontalHeader();
     header->setStretchLastSection(false);
     header->setSectionResizeMode(int(MessageListModel::Column::Subject), QHeaderView::Stretch);
-    header->resizeSection(int(MessageListModel::Column::Date), 140);
-    header->resizeSection(int(MessageListModel::Column::From), 240);
-    header->resizeSection(int(MessageListModel::Column::Size), 70);
-    header->resizeSection(int(MessageListModel::Column::Source), 180);
+    using Column = MessageListModel::Column;
+    const std::pair<Column, int> widths[] = {
+        {Column::Due, 110},    {Column::Format, 70},       {Column::From, 220},
+        {Column::Origin, 150}, {Column::Completeness, 70}, {Column::Findings, 90},
+        {Column::Date, 130},   {Column::Size, 70},         {Column::Source, 170}};
+    for (const auto &[column, width] : widths)
+        header->resizeSection(int(column), width);
 
     auto *top = new QHBoxLayout;
     top->addWidget(m_filter, 1);
@@ -66,6 +74,12 @@ MessageListPanel::MessageListPanel(MessageListModel *model, QWidget *parent)
     connect(m_proxy, &QAbstractItemModel::modelReset, this, &MessageListPanel::updateCount);
     connect(m_proxy, &QAbstractItemModel::layoutChanged, this, &MessageListPanel::updateCount);
     updateCount();
+
+    // The due countdowns move with the clock.
+    auto *clock = new QTimer(this);
+    clock->setInterval(60 * 1000);
+    connect(clock, &QTimer::timeout, this, [this] { m_model->setNow({}); });
+    clock->start();
 }
 
 qint64 MessageListPanel::currentEvidenceId() const

@@ -9,9 +9,11 @@ class QPlainTextEdit;
 
 namespace Awb {
 
-// Settings > Networks: the receiving side's trusted relays and our own address space, one
-// network per line, as the Received-chain analysis uses them. Stored in QSettings; an entry that
-// is not a network keeps the dialog open with the line named.
+// Settings > Networks: the receiving side's trusted relays, our own address space, our mail
+// domains (whose Received stamp dates a report's receipt) and the trusted authserv-ids, one entry
+// per line, as the analysis uses them. Stored in QSettings ([analysis], the keys of
+// TrustSettings::fromSettings); an entry that is not a network keeps the dialog open with the
+// line named.
 class NetworkSettingsDialog : public QDialog
 {
     Q_OBJECT
@@ -27,6 +29,8 @@ public:
 private:
     QPlainTextEdit *m_trusted;
     QPlainTextEdit *m_ours;
+    QPlainTextEdit *m_mailDomains;
+    QPlainTextEdit *m_authservIds;
     QLabel *m_error;
 };
 

@@ -1,6 +1,7 @@
 // awb analyze [--json] [--trusted CIDR]... [--ours CIDR]... FILE...
 #include "cli/cli_io.h"
 #include "cli/commands.h"
+#include "cli/trust_options.h"
 
 #include "analysis/analysis_json.h"
 #include "analysis/message_analysis.h"
@@ -111,16 +112,7 @@ int analyzeCommand(const QStringList &arguments)
         "the origin and the findings. FILE may be an .eml, an mbox, a maildir or a directory."));
     parser.addHelpOption();
     parser.addOption({QStringLiteral("json"), QStringLiteral("JSON Lines, one per message.")});
-    parser.addOption({QStringLiteral("trusted"),
-                      QStringLiteral("A network of the receiving side's relays (repeatable)."),
-                      QStringLiteral("CIDR")});
-    parser.addOption({QStringLiteral("ours"),
-                      QStringLiteral("A network of our own address space (repeatable)."),
-                      QStringLiteral("CIDR")});
-    parser.addOption({QStringLiteral("our-domain"),
-                      QStringLiteral("A domain of our own mail servers, whose Received stamp dates "
-                                     "a report's receipt (repeatable)."),
-                      QStringLiteral("DOMAIN")});
+    addTrustOptions(parser);
     parser.addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("Messages to analyse."),
                                  QStringLiteral("FILE..."));
     if (!parser.parse(QStringList{QStringLiteral("awb analyze")} + arguments))
@@ -132,15 +124,10 @@ int analyzeCommand(const QStringList &arguments)
     if (parser.positionalArguments().isEmpty())
         return usageError(parser, QStringLiteral("analyze"), QStringLiteral("no FILE given"));
 
-    QStringList invalid;
-    TrustSettings trust = TrustSettings::fromText(parser.values(QStringLiteral("trusted")),
-                                                  parser.values(QStringLiteral("ours")), &invalid);
-    if (!invalid.isEmpty())
-        return usageError(parser, QStringLiteral("analyze"),
-                          QStringLiteral("not a network (CIDR) or address: %1")
-                              .arg(invalid.join(QStringLiteral(", "))));
-
-    trust.ourMailDomains = parser.values(QStringLiteral("our-domain"));
+    TrustSettings trust;
+    QString error;
+    if (!trustFromOptions(parser, &trust, &error))
+        return usageError(parser, QStringLiteral("analyze"), error);
     const bool json = parser.isSet(QStringLiteral("json"));
     const QDateTime now = QDateTime::currentDateTimeUtc();
     int rejected = 0;

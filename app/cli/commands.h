@@ -4,7 +4,8 @@
 
 namespace Awb {
 class CaseStore;
-}
+struct TrustSettings;
+} // namespace Awb
 
 namespace Awb::Cli {
 
@@ -18,7 +19,8 @@ int checksCommand(const QStringList &arguments);
 // Shared by `import` and `demo`: imports the paths with terminal progress, prints the summary
 // (text, or one JSON object with `json`) and every rejection on stderr. Returns ExitOk, or
 // ExitRejected when some inputs were rejected or the store failed (`storeFailed` tells which).
-int importInto(CaseStore &store, const QStringList &paths, bool json, bool *storeFailed = nullptr);
+int importInto(CaseStore &store, const QStringList &paths, const TrustSettings &trust, bool json,
+               bool *storeFailed = nullptr);
 
 // Shared by `messages` and `demo`: the stored messages as a table (or JSON Lines).
 int listMessages(CaseStore &store, bool json);

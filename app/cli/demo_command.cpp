@@ -1,7 +1,9 @@
 // awb demo [--out DIR]: the bundled demo data, end to end, without a window.
 #include "cli/cli_io.h"
 #include "cli/commands.h"
+#include "cli/trust_options.h"
 
+#include "analysis/trust_settings.h"
 #include "common/data_paths.h"
 #include "store/case_store.h"
 
@@ -9,6 +11,7 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QSettings>
 
 namespace Awb::Cli {
 
@@ -67,7 +70,14 @@ int demoCommand(const QStringList &arguments)
         out() << "  importing " << QDir(demoDir).relativeFilePath(input) << '\n';
     out().flush();
     bool storeFailed = false;
-    importInto(**store, inputs, false, &storeFailed);
+    const QString settingsPath = demoDir + QStringLiteral("/analysis.ini");
+    const TrustSettings trust =
+        TrustSettings::fromSettings(QSettings(settingsPath, QSettings::IniFormat));
+    out() << "Analysis settings: " << settingsPath << '\n';
+    QString keysError;
+    if (!loadDkimKeys(demoDir + QStringLiteral("/dkim/demo-dkim-keys.zone"), &keysError))
+        err() << "awb demo: DKIM signatures will not be verified: " << keysError << '\n';
+    importInto(**store, inputs, trust, false, &storeFailed);
     out() << "(The files in malformed/ are broken on purpose: they show how bad input is named "
              "and reported.)\n\n";
     listMessages(**store, false);

@@ -1,6 +1,7 @@
 // awb import --db FILE [--json] PATH...
 #include "cli/cli_io.h"
 #include "cli/commands.h"
+#include "cli/trust_options.h"
 
 #include "pipeline/import_pipeline.h"
 #include "store/case_store.h"
@@ -39,10 +40,13 @@ QJsonObject summaryJson(const ImportSummary &summary)
 
 } // namespace
 
-int importInto(CaseStore &store, const QStringList &paths, bool json, bool *storeFailed)
+int importInto(CaseStore &store, const QStringList &paths, const TrustSettings &trust, bool json,
+               bool *storeFailed)
 {
     TerminalProgress progress;
-    ImportPipeline pipeline;
+    ImportPipeline::Options options;
+    options.trust = trust;
+    ImportPipeline pipeline(options);
     pipeline.setProgressCallback([&progress](const ImportProgress &p) {
         const int percent = p.totalBytes > 0 ? int(100 * p.bytesRead / p.totalBytes) : 0;
         progress.update(QStringLiteral("importing: %1% read, %2 imported, %3 duplicates, "
@@ -87,6 +91,7 @@ int importCommand(const QStringList &arguments)
     parser.addOption({QStringLiteral("db"), QStringLiteral("The case database (created if new)."),
                       QStringLiteral("FILE")});
     parser.addOption({QStringLiteral("json"), QStringLiteral("Print the summary as JSON.")});
+    addTrustOptions(parser);
     parser.addPositionalArgument(QStringLiteral("PATH"),
                                  QStringLiteral("Files, mboxes, maildirs or directories."),
                                  QStringLiteral("PATH..."));
@@ -102,12 +107,18 @@ int importCommand(const QStringList &arguments)
     if (parser.positionalArguments().isEmpty())
         return usageError(parser, QStringLiteral("import"), QStringLiteral("no PATH given"));
 
+    TrustSettings trust;
+    QString error;
+    if (!trustFromOptions(parser, &trust, &error))
+        return usageError(parser, QStringLiteral("import"), error);
+
     auto store = CaseStore::open(parser.value(QStringLiteral("db")));
     if (!store) {
         err() << "awb import: " << store.error() << '\n';
         return ExitRejected;
     }
-    return importInto(**store, parser.positionalArguments(), parser.isSet(QStringLiteral("json")));
+    return importInto(**store, parser.positionalArguments(), trust,
+                      parser.isSet(QStringLiteral("json")));
 }
 
 } // namespace Awb::Cli

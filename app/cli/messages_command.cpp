@@ -30,6 +30,20 @@ QJsonObject summaryJson(const MessageSummary &s)
         {QStringLiteral("index"),
          s.sourceIndex < 0 ? QJsonValue(QJsonValue::Null) : QJsonValue(s.sourceIndex)},
         {QStringLiteral("imported_at"), s.importedAt.toString(Qt::ISODateWithMs)},
+        {QStringLiteral("format"),
+         s.reportFormat.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(s.reportFormat)},
+        {QStringLiteral("reporter"), s.reporter},
+        {QStringLiteral("received_at"), s.receivedAt.isValid()
+                                            ? QJsonValue(s.receivedAt.toString(Qt::ISODate))
+                                            : QJsonValue(QJsonValue::Null)},
+        {QStringLiteral("response_due"), s.responseDue.isValid()
+                                             ? QJsonValue(s.responseDue.toString(Qt::ISODate))
+                                             : QJsonValue(QJsonValue::Null)},
+        {QStringLiteral("completeness"), s.completenessSummary},
+        {QStringLiteral("origin_ip"), s.originIp},
+        {QStringLiteral("origin_ours"), s.originOurs},
+        {QStringLiteral("finding_count"), s.findingCount},
+        {QStringLiteral("top_severity"), s.topSeverity},
     };
 }
 
@@ -76,14 +90,22 @@ int listMessages(CaseStore &store, bool json)
             printJsonLine(summaryJson(s));
         return ExitOk;
     }
-    out() << cell(QStringLiteral("ID"), 6) << cell(QStringLiteral("DATE (UTC)"), 17)
-          << cell(QStringLiteral("FROM"), 32) << cell(QStringLiteral("SUBJECT"), 44)
-          << QStringLiteral("SOURCE") << '\n';
+    out() << cell(QStringLiteral("ID"), 5) << cell(QStringLiteral("DUE (UTC)"), 17)
+          << cell(QStringLiteral("FORMAT"), 9) << cell(QStringLiteral("FROM"), 28)
+          << cell(QStringLiteral("SUBJECT"), 38) << cell(QStringLiteral("ORIGIN"), 20)
+          << QStringLiteral("FINDINGS") << '\n';
     for (const MessageSummary &s : *summaries) {
-        const QString date = s.date.isValid() ? s.date.toString(QStringLiteral("yyyy-MM-dd HH:mm"))
-                                              : QStringLiteral("-");
-        out() << cell(QString::number(s.id), 6) << cell(date, 17) << cell(s.from, 32)
-              << cell(s.subject, 44) << MessageListModel::sourceLabel(s) << '\n';
+        const bool hasDeadline = s.responseDue.isValid() && s.reportFormat != u"message";
+        const QString due = hasDeadline ? s.responseDue.toString(QStringLiteral("yyyy-MM-dd HH:mm"))
+                                        : QStringLiteral("-");
+        const QString findings =
+            s.findingCount == 0 ? QStringLiteral("-")
+                                : QStringLiteral("%1 (%2)").arg(s.findingCount).arg(s.topSeverity);
+        out() << cell(QString::number(s.id), 5) << cell(due, 17)
+              << cell(s.reportFormat.isEmpty() ? QStringLiteral("?") : s.reportFormat, 9)
+              << cell(s.from, 28) << cell(s.subject, 38)
+              << cell(s.originIp + (s.originOurs ? QStringLiteral(" *") : QString()), 20)
+              << findings << '\n';
     }
     out().flush();
     return ExitOk;

@@ -1,6 +1,8 @@
 #include "analysis/check_registry.h"
 
+#include "analysis/auth/auth_checks.h"
 #include "analysis/checks/received_checks.h"
+#include "analysis/content_checks/content_checks.h"
 
 #include <algorithm>
 
@@ -12,6 +14,8 @@ const QList<const Check *> &allChecks()
     static const QList<const Check *> checks = [] {
         QList<const Check *> list;
         appendReceivedChecks(list);
+        appendContentChecks(list);
+        appendAuthChecks(list);
         std::sort(list.begin(), list.end(),
                   [](const Check *a, const Check *b) { return a->info().id < b->info().id; });
         return list;

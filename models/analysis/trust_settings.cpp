@@ -1,5 +1,7 @@
 #include "analysis/trust_settings.h"
 
+#include <QSettings>
+
 namespace Awb {
 
 namespace {
@@ -26,6 +28,44 @@ TrustSettings TrustSettings::fromText(const QStringList &trusted, const QStringL
     addAll(trusted, settings.trusted, invalid);
     addAll(ours, settings.ours, invalid);
     return settings;
+}
+
+namespace {
+
+const QString trustedKey = QStringLiteral("analysis/trustedNetworks");
+const QString oursKey = QStringLiteral("analysis/ourNetworks");
+const QString mailDomainsKey = QStringLiteral("analysis/ourMailDomains");
+const QString authservKey = QStringLiteral("analysis/trustedAuthservIds");
+
+// An INI list is written "a, b"; QSettings reads it as a list, a single entry as a string.
+QStringList listValue(const QSettings &settings, const QString &key)
+{
+    QStringList out;
+    for (const QString &item : settings.value(key).toStringList()) {
+        if (!item.trimmed().isEmpty())
+            out << item.trimmed();
+    }
+    return out;
+}
+
+} // namespace
+
+TrustSettings TrustSettings::fromSettings(const QSettings &settings, QStringList *invalid)
+{
+    TrustSettings trust =
+        fromText(listValue(settings, trustedKey), listValue(settings, oursKey), invalid);
+    trust.ourMailDomains = listValue(settings, mailDomainsKey);
+    trust.trustedAuthservIds = listValue(settings, authservKey);
+    return trust;
+}
+
+void TrustSettings::store(QSettings &settings, const QStringList &trusted, const QStringList &ours,
+                          const QStringList &ourMailDomains, const QStringList &trustedAuthservIds)
+{
+    settings.setValue(trustedKey, trusted);
+    settings.setValue(oursKey, ours);
+    settings.setValue(mailDomainsKey, ourMailDomains);
+    settings.setValue(authservKey, trustedAuthservIds);
 }
 
 } // namespace Awb

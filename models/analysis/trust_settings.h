@@ -4,6 +4,8 @@
 
 #include <QStringList>
 
+class QSettings;
+
 namespace Awb {
 
 // Who the analysis believes. `trusted` are the receiving side's relays (their stamps are the
@@ -25,6 +27,14 @@ struct TrustSettings
     // skipped, and entries that are not networks are left out and listed in `invalid`.
     static TrustSettings fromText(const QStringList &trusted, const QStringList &ours,
                                   QStringList *invalid = nullptr);
+
+    // From the [analysis] group of a settings store (the window's QSettings, or an INI file
+    // such as resources/demo/analysis.ini): trustedNetworks, ourNetworks, ourMailDomains,
+    // trustedAuthservIds, each a list. Invalid networks are listed in `invalid`.
+    static TrustSettings fromSettings(const QSettings &settings, QStringList *invalid = nullptr);
+    // Writes the lists back in the same keys.
+    static void store(QSettings &settings, const QStringList &trusted, const QStringList &ours,
+                      const QStringList &ourMailDomains, const QStringList &trustedAuthservIds);
 };
 
 } // namespace Awb

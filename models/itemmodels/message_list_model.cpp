@@ -3,6 +3,8 @@
 #include <QFileInfo>
 #include <QLocale>
 
+#include <limits>
+
 namespace Awb {
 
 MessageListModel::MessageListModel(QObject *parent)
@@ -73,9 +75,57 @@ QString MessageListModel::sourceLabel(const MessageSummary &summary)
     return tr("%1 #%2").arg(name).arg(summary.sourceIndex + 1);
 }
 
+void MessageListModel::setNow(const QDateTime &now)
+{
+    m_now = now;
+    if (!m_rows.isEmpty())
+        Q_EMIT dataChanged(index(0, 0), index(rowCount() - 1, columnCount() - 1));
+}
+
+QDateTime MessageListModel::now() const
+{
+    return m_now.isValid() ? m_now : QDateTime::currentDateTimeUtc();
+}
+
+MessageListModel::DeadlineState MessageListModel::deadlineState(const MessageSummary &s) const
+{
+    if (!s.responseDue.isValid() || s.reportFormat.isEmpty() || s.reportFormat == u"message")
+        return DeadlineState::None;
+    const qint64 left = now().secsTo(s.responseDue);
+    if (left < 0)
+        return DeadlineState::Overdue;
+    return left <= qint64(DueSoonHours) * 3600 ? DeadlineState::DueSoon : DeadlineState::Open;
+}
+
+QString MessageListModel::dueText(const MessageSummary &s) const
+{
+    if (deadlineState(s) == DeadlineState::None)
+        return {};
+    const qint64 left = now().secsTo(s.responseDue);
+    const qint64 minutes = qAbs(left) / 60;
+    const QString span = minutes >= 48 * 60 ? tr("%n day(s)", nullptr, int(minutes / (24 * 60)))
+                         : minutes >= 60    ? tr("%n h", nullptr, int(minutes / 60))
+                                            : tr("%n min", nullptr, int(minutes));
+    return left < 0 ? tr("overdue %1").arg(span) : tr("in %1").arg(span);
+}
+
 QVariant MessageListModel::displayData(const MessageSummary &summary, Column column) const
 {
     switch (column) {
+    case Column::Due:
+        return dueText(summary);
+    case Column::Format:
+        return summary.reportFormat.isEmpty() ? tr("(not analysed)") : summary.reportFormat;
+    case Column::Origin:
+        return summary.originOurs ? tr("%1 (ours)").arg(summary.originIp) : summary.originIp;
+    case Column::Completeness:
+        if (summary.completenessCount < 0 || summary.reportFormat == u"message")
+            return {};
+        return tr("%1 of 4").arg(summary.completenessCount);
+    case Column::Findings:
+        if (summary.findingCount == 0)
+            return summary.reportFormat.isEmpty() ? QVariant() : QVariant(tr("none"));
+        return tr("%1, %2").arg(summary.findingCount).arg(summary.topSeverity);
     case Column::Date:
         if (summary.date.isValid())
             return summary.date.toString(QStringLiteral("yyyy-MM-dd HH:mm"));
@@ -99,6 +149,15 @@ QVariant MessageListModel::sortData(const MessageSummary &summary, Column column
     switch (column) {
     case Column::Date:
         return summary.date;
+    case Column::Due:
+        // Reports first, soonest due first; plain messages after them.
+        return summary.responseDue.isValid() && deadlineState(summary) != DeadlineState::None
+                   ? summary.responseDue.toSecsSinceEpoch()
+                   : std::numeric_limits<qint64>::max();
+    case Column::Completeness:
+        return summary.completenessCount;
+    case Column::Findings:
+        return summary.findingCount;
     case Column::Size:
         return summary.size;
     default:
@@ -120,6 +179,13 @@ QVariant MessageListModel::data(const QModelIndex &index, int role) const
             return summary.sourcePath;
         if (column == Column::Date)
             return summary.dateText;
+        if (column == Column::Completeness)
+            return summary.completenessSummary;
+        if (column == Column::Due && summary.responseDue.isValid())
+            return tr("Respond by %1 UTC (72 hours from receipt, policy section V)")
+                .arg(summary.responseDue.toString(QStringLiteral("yyyy-MM-dd HH:mm")));
+        if (column == Column::From && !summary.reporter.isEmpty())
+            return tr("Reporter: %1").arg(summary.reporter);
         return {};
     case Qt::TextAlignmentRole:
         if (column == Column::Size)
@@ -134,8 +200,16 @@ QVariant MessageListModel::data(const QModelIndex &index, int role) const
     case MessageIdRole:
         return summary.messageId;
     case SearchTextRole:
-        return QStringList{summary.from, summary.subject, summary.sourcePath, summary.messageId}
+        return QStringList{summary.from,      summary.subject,  summary.sourcePath,
+                           summary.messageId, summary.reporter, summary.reportFormat,
+                           summary.originIp}
             .join(QLatin1Char('\n'));
+    case DeadlineStateRole:
+        return QVariant::fromValue(int(deadlineState(summary)));
+    case SeverityRole:
+        return summary.topSeverity;
+    case FormatRole:
+        return summary.reportFormat;
     }
     return {};
 }
@@ -145,6 +219,16 @@ QVariant MessageListModel::headerData(int section, Qt::Orientation orientation, 
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return QAbstractTableModel::headerData(section, orientation, role);
     switch (Column(section)) {
+    case Column::Due:
+        return tr("Due");
+    case Column::Format:
+        return tr("Format");
+    case Column::Origin:
+        return tr("Origin");
+    case Column::Completeness:
+        return tr("Complete");
+    case Column::Findings:
+        return tr("Findings");
     case Column::Date:
         return tr("Date (UTC)");
     case Column::From:

@@ -14,16 +14,38 @@ class MessageListModel : public QAbstractTableModel
     Q_OBJECT
 
 public:
-    enum class Column { Date, From, Subject, Size, Source, Count };
+    // The reports queue: what is due first, what it is, where it came from, what was found.
+    enum class Column {
+        Due,
+        Format,
+        From,
+        Subject,
+        Origin,
+        Completeness,
+        Findings,
+        Date,
+        Size,
+        Source,
+        Count
+    };
+    // Where a message stands against its section V response time.
+    enum class DeadlineState { None, Open, DueSoon, Overdue };
     enum Role {
         // Typed values for sorting: QDateTime for Date, qint64 for Size, text otherwise.
         SortRole = Qt::UserRole + 1,
         EvidenceIdRole,
         Sha256Role,
         MessageIdRole,
-        // The text a filter matches against: from, subject, source, message id.
+        // The text a filter matches against: from, subject, source, message id, reporter,
+        // format, origin IP.
         SearchTextRole,
+        DeadlineStateRole, // DeadlineState, for the delegate's colours
+        SeverityRole,      // the highest finding severity as text ("high"), empty when none
+        FormatRole,        // "arf", "message"... empty when not analysed
     };
+
+    // Reports due within this many hours are "due soon".
+    static constexpr int DueSoonHours = 12;
 
     explicit MessageListModel(QObject *parent = nullptr);
 
@@ -44,11 +66,20 @@ public:
 
     static QString sourceLabel(const MessageSummary &summary);
 
+    // The clock the due countdowns are measured against (default: the current time, which the
+    // view refreshes); fixed in tests so that the output is stable.
+    void setNow(const QDateTime &now);
+    QDateTime now() const;
+    DeadlineState deadlineState(const MessageSummary &summary) const;
+
 private:
     QVariant displayData(const MessageSummary &summary, Column column) const;
     QVariant sortData(const MessageSummary &summary, Column column) const;
 
+    QString dueText(const MessageSummary &summary) const;
+
     QList<MessageSummary> m_rows;
+    QDateTime m_now; // invalid: use the current time
     QHash<qint64, int> m_rowById;
 };
 

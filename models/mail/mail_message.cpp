@@ -159,6 +159,11 @@ QList<MimePartInfo> MailMessage::attachments() const
     return found;
 }
 
+QByteArray MailMessage::partContent(qsizetype index) const
+{
+    return readMimePart(d->bytes, d->headers.begin, index);
+}
+
 bool MailMessage::mimeTreeTruncated() const
 {
     return d->mimeTree().truncated;

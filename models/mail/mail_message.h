@@ -82,6 +82,12 @@ public:
 
     QList<MimePartInfo> mimeParts() const;
     QList<MimePartInfo> attachments() const;
+    // The content of mimeParts()[index]: a leaf's bytes with the transfer encoding undone (the
+    // charset is not converted: a report.txt or a JSON attachment comes back as sent); for a
+    // message/rfc822 part, the embedded message. Empty for multipart containers and for an
+    // index out of range. Parses the message again on each call: meant for the one or two parts
+    // a recogniser reads, not for walking every part.
+    QByteArray partContent(qsizetype index) const;
     bool mimeTreeTruncated() const;
 
 private:

@@ -99,27 +99,39 @@ struct Pending
     bool embedded = false; // inside a message/rfc822 part
 };
 
-} // namespace
-
-MimeTree walkMimeTree(const QByteArray &bytes, qsizetype begin)
+// A message parsed from bytes[begin..]. GMime copies the buffer; the copy lives as long as the
+// parsed message refers to it.
+struct ParsedMessage
 {
-    MimeTree tree;
-    GMimeParserOptions *options = gmimeParserOptions();
-    // GMime copies the buffer; the copy lives as long as the parsed message refers to it.
-    auto stream = GObjectRef<GMimeStream>::adopt(
-        g_mime_stream_mem_new_with_buffer(bytes.constData() + begin, size_t(bytes.size() - begin)));
-    auto parser = GObjectRef<GMimeParser>::adopt(g_mime_parser_new_with_stream(stream.get()));
-    g_mime_parser_set_format(parser.get(), GMIME_FORMAT_MESSAGE);
-    auto message =
-        GObjectRef<GMimeMessage>::adopt(g_mime_parser_construct_message(parser.get(), options));
-    if (!message)
-        return tree;
+    GObjectRef<GMimeStream> stream;
+    GObjectRef<GMimeParser> parser;
+    GObjectRef<GMimeMessage> message;
+};
 
-    bool haveText = false;
-    bool haveHtml = false;
+ParsedMessage parseMessage(const QByteArray &bytes, qsizetype begin)
+{
+    ensureGMimeInitialised();
+    ParsedMessage parsed;
+    parsed.stream = GObjectRef<GMimeStream>::adopt(
+        g_mime_stream_mem_new_with_buffer(bytes.constData() + begin, size_t(bytes.size() - begin)));
+    parsed.parser =
+        GObjectRef<GMimeParser>::adopt(g_mime_parser_new_with_stream(parsed.stream.get()));
+    g_mime_parser_set_format(parsed.parser.get(), GMIME_FORMAT_MESSAGE);
+    parsed.message = GObjectRef<GMimeMessage>::adopt(
+        g_mime_parser_construct_message(parsed.parser.get(), gmimeParserOptions()));
+    return parsed;
+}
+
+// The one traversal of the tree, iterative and depth first, so that walkMimeTree() and
+// readMimePart() number the parts alike. visit(object, depth, embedded) is called for every
+// part within MailMessage::MaxMimeDepth and returns false to stop. Returns true when some part
+// lay deeper and was skipped.
+template <typename Visit> bool forEachMimeObject(GMimeMessage *message, Visit &&visit)
+{
+    bool truncated = false;
     std::vector<Pending> stack;
     stack.push_back(
-        {GObjectRef<GMimeObject>::retain(g_mime_message_get_mime_part(message.get())), 0, false});
+        {GObjectRef<GMimeObject>::retain(g_mime_message_get_mime_part(message)), 0, false});
     while (!stack.empty()) {
         Pending pending = std::move(stack.back());
         stack.pop_back();
@@ -127,10 +139,9 @@ MimeTree walkMimeTree(const QByteArray &bytes, qsizetype begin)
         if (!object)
             continue;
         if (pending.depth > MailMessage::MaxMimeDepth) {
-            tree.truncated = true;
+            truncated = true;
             continue;
         }
-        MimePartInfo info = describe(object, pending.depth);
         if (GMIME_IS_MULTIPART(object)) {
             GMimeMultipart *multipart = GMIME_MULTIPART(object);
             // Pushed in reverse so that the first child is walked first.
@@ -146,27 +157,82 @@ MimeTree walkMimeTree(const QByteArray &bytes, qsizetype begin)
                     {GObjectRef<GMimeObject>::retain(g_mime_message_get_mime_part(inner)),
                      pending.depth + 1, true});
             }
-        } else if (GMIME_IS_PART(object)) {
-            const bool bodyCandidate = !pending.embedded && !info.isAttachment;
-            const bool isText = info.contentType == QLatin1String("text/plain");
-            const bool isHtml = info.contentType == QLatin1String("text/html");
-            QByteArray body;
-            const bool keep = bodyCandidate && ((isText && !haveText) || (isHtml && !haveHtml));
-            readLeaf(GMIME_PART(object), &info, keep ? &body : nullptr);
-            if (keep) {
-                const QString decoded = decodeWithCharset(body, info.charset.toLatin1());
-                if (isText) {
-                    tree.textBody = decoded;
-                    haveText = true;
-                } else {
-                    tree.htmlBody = decoded;
-                    haveHtml = true;
+        }
+        if (!visit(object, pending.depth, pending.embedded))
+            break;
+    }
+    return truncated;
+}
+
+} // namespace
+
+MimeTree walkMimeTree(const QByteArray &bytes, qsizetype begin)
+{
+    MimeTree tree;
+    const ParsedMessage parsed = parseMessage(bytes, begin);
+    if (!parsed.message)
+        return tree;
+
+    bool haveText = false;
+    bool haveHtml = false;
+    tree.truncated =
+        forEachMimeObject(parsed.message.get(), [&](GMimeObject *object, int depth, bool embedded) {
+            MimePartInfo info = describe(object, depth);
+            if (GMIME_IS_PART(object)) {
+                const bool bodyCandidate = !embedded && !info.isAttachment;
+                const bool isText = info.contentType == QLatin1String("text/plain");
+                const bool isHtml = info.contentType == QLatin1String("text/html");
+                QByteArray body;
+                const bool keep = bodyCandidate && ((isText && !haveText) || (isHtml && !haveHtml));
+                readLeaf(GMIME_PART(object), &info, keep ? &body : nullptr);
+                if (keep) {
+                    const QString decoded = decodeWithCharset(body, info.charset.toLatin1());
+                    if (isText) {
+                        tree.textBody = decoded;
+                        haveText = true;
+                    } else {
+                        tree.htmlBody = decoded;
+                        haveHtml = true;
+                    }
                 }
             }
-        }
-        tree.parts.append(std::move(info));
-    }
+            tree.parts.append(std::move(info));
+            return true;
+        });
     return tree;
+}
+
+QByteArray readMimePart(const QByteArray &bytes, qsizetype begin, qsizetype index)
+{
+    QByteArray content;
+    if (index < 0)
+        return content;
+    const ParsedMessage parsed = parseMessage(bytes, begin);
+    if (!parsed.message)
+        return content;
+    qsizetype position = 0;
+    forEachMimeObject(parsed.message.get(), [&](GMimeObject *object, int depth, bool) {
+        if (position++ < index)
+            return true;
+        if (GMIME_IS_PART(object)) {
+            MimePartInfo info = describe(object, depth);
+            readLeaf(GMIME_PART(object), &info, &content);
+        } else if (GMIME_IS_MESSAGE_PART(object)) {
+            // GMime writes a parsed message back from the raw header values and the original
+            // content streams, so the embedded message comes out as it was received.
+            GMimeMessage *inner = g_mime_message_part_get_message(GMIME_MESSAGE_PART(object));
+            if (inner) {
+                auto out = GObjectRef<GMimeStream>::adopt(g_mime_stream_mem_new());
+                g_mime_object_write_to_stream(GMIME_OBJECT(inner), nullptr, out.get());
+                GByteArray *written = g_mime_stream_mem_get_byte_array(GMIME_STREAM_MEM(out.get()));
+                if (written)
+                    content = QByteArray(reinterpret_cast<const char *>(written->data),
+                                         qsizetype(written->len));
+            }
+        }
+        return false;
+    });
+    return content;
 }
 
 } // namespace Awb

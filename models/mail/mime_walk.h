@@ -27,4 +27,10 @@ struct MimeTree
 // at all gives an empty tree.
 MimeTree walkMimeTree(const QByteArray &bytes, qsizetype begin);
 
+// The content of part number `index` of the tree walkMimeTree() gives (same numbering): a
+// leaf's bytes with the transfer encoding undone and the charset untouched; for a
+// message/rfc822 part, the embedded message as GMime writes it back from the bytes it read.
+// Empty for multiparts and for an index past the end. Parses the bytes again on each call.
+QByteArray readMimePart(const QByteArray &bytes, qsizetype begin, qsizetype index);
+
 } // namespace Awb

@@ -4,8 +4,11 @@
 #include "mail/message_sources.h"
 #include "mail/sha256.h"
 #include "pipeline/bounded_queue.h"
+#include "reports/report_analysis.h"
+#include "reports/report_json.h"
 #include "store/case_store.h"
 
+#include <QJsonDocument>
 #include <QThread>
 
 #include <map>
@@ -37,7 +40,46 @@ RejectionRecord toRejection(const SourceError &error)
     return RejectionRecord{error.path, error.index, error.reason};
 }
 
-ParsedItem parseItem(RawItem &&raw)
+QString topSeverity(const QList<Finding> &findings)
+{
+    std::optional<Severity> top;
+    for (const Finding &f : findings) {
+        if (!top || f.severity > *top)
+            top = f.severity;
+    }
+    return top ? severityName(*top) : QString();
+}
+
+// What the store keeps of the analysis: the columns the queue sorts and filters by, and the
+// whole `awb analyze --json` object.
+ReportRecord recordOf(const ReportAnalysis &a, const QByteArray &json)
+{
+    ReportRecord r;
+    r.format = reportFormatKey(a.report.format);
+    r.formatVersion = a.report.formatVersion;
+    r.reporter = a.report.reporter;
+    r.feedbackType = a.report.feedbackType;
+    r.claimedSourceIp = a.report.sourceIp;
+    r.claimedArrival = a.report.arrivalDate;
+    const MessageAnalysis &shown = a.original ? *a.original : a.message;
+    r.originIp = shown.chain.origin.ip;
+    r.originOurs = shown.chain.origin.ours;
+    r.receivedAt = a.receipt.at;
+    r.receiptSource = receiptSourceKey(a.receipt.source);
+    r.receiptExplanation = a.receipt.explanation;
+    r.responseDue = a.responseDeadline;
+    const ReportCompleteness &c = a.completeness;
+    r.completenessMask = (c.fullHeaders ? 1 : 0) | (c.completeMessage ? 2 : 0) |
+                         (c.receiptTimestamp ? 4 : 0) | (c.description ? 8 : 0);
+    r.completenessSummary = c.summary();
+    const QList<Finding> findings = shown.findings + a.reportFindings;
+    r.findingCount = int(findings.size());
+    r.topSeverity = topSeverity(findings);
+    r.analysisJson = json;
+    return r;
+}
+
+ParsedItem parseItem(RawItem &&raw, const TrustSettings &trust, const QDateTime &importTime)
 {
     ParsedItem out;
     out.seq = raw.seq;
@@ -53,6 +95,10 @@ ParsedItem parseItem(RawItem &&raw)
     }
     EvidenceInput input;
     input.sha256Hex = sha256Hex(message.bytes);
+    const ReportAnalysis analysis = analyzeReport(*parsed, trust, importTime);
+    const QJsonObject json =
+        reportAnalysisToJson({message.path, message.index, input.sha256Hex}, *parsed, analysis);
+    input.report = recordOf(analysis, QJsonDocument(json).toJson(QJsonDocument::Compact));
     input.sourcePath = message.path;
     input.sourceIndex = message.index;
     input.envelopeFrom = message.envelopeFrom;
@@ -206,6 +252,7 @@ Result<ImportSummary> ImportPipeline::run(CaseStore &store, const QStringList &p
     const int parserCount = m_options.parserThreads > 0 ? m_options.parserThreads
                                                         : qMax(1, QThread::idealThreadCount());
 
+    const QDateTime importTime = QDateTime::currentDateTimeUtc();
     BoundedQueue<RawItem> rawQueue(m_options.queueBytes);
     BoundedQueue<ParsedItem> parsedQueue(m_options.queueBytes);
     std::atomic<qint64> bytesRead{0};
@@ -246,7 +293,7 @@ Result<ImportSummary> ImportPipeline::run(CaseStore &store, const QStringList &p
     for (int i = 0; i < parserCount; ++i) {
         parsers.emplace_back([&] {
             while (auto raw = rawQueue.pop()) {
-                ParsedItem parsed = parseItem(std::move(*raw));
+                ParsedItem parsed = parseItem(std::move(*raw), m_options.trust, importTime);
                 const qint64 weight = weightOf(parsed);
                 parsedQueue.push(std::move(parsed), weight);
             }

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "analysis/trust_settings.h"
 #include "common/result.h"
 #include "store/evidence_repository.h"
 #include "store/import_run_repository.h"
@@ -33,7 +34,8 @@ struct ImportSummary
 };
 
 // The import as a pipeline: one reader thread walks the sources and streams raw messages, parser
-// threads (one per core) parse and hash them, and the calling thread is the one writer, which
+// threads (one per core) parse, hash and analyse them (report recognition, Received chain,
+// checks), and the calling thread is the one writer, which
 // commits in batches in input order. Each batch is one transaction, so a killed process leaves a
 // consistent database and a second import completes the set (stored bytes are skipped as
 // duplicates).
@@ -46,6 +48,7 @@ public:
         int batchSize = 1000;          // rows per transaction
         qint64 batchBytes = 64 << 20;  // or this many bytes, whichever comes first
         qint64 queueBytes = 128 << 20; // bytes in flight between the stages
+        TrustSettings trust;           // for the analysis of each message
     };
 
     // Called on the writer (calling) thread after every committed batch.

@@ -1,5 +1,8 @@
 #include "reports/report_recogniser.h"
 
+#include "reports/feedback/feedback_recognisers.h"
+#include "reports/listings/listing_recognisers.h"
+
 namespace Awb {
 
 const QList<const ReportRecogniser *> &allRecognisers()
@@ -7,7 +10,12 @@ const QList<const ReportRecogniser *> &allRecognisers()
     // Most specific first: a JMRP complaint is also a multipart/report, and a SpamCop report
     // also carries the spam as a message/rfc822 part, so the forward recogniser comes last.
     static const QList<const ReportRecogniser *> recognisers = [] {
-        QList<const ReportRecogniser *> list;
+        QList<const ReportRecogniser *> feedback; // ARF, JMRP, forwards
+        appendFeedbackRecognisers(feedback);
+        const ReportRecogniser *forward = feedback.takeLast();
+        QList<const ReportRecogniser *> list = feedback;
+        appendListingRecognisers(list); // SpamCop, Spamhaus
+        list << forward;
         return list;
     }();
     return recognisers;

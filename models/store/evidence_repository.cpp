@@ -25,6 +25,15 @@ constexpr const char kInsertSource[] =
     " imported_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)"
     " ON CONFLICT (evidence_id, path, mbox_index) DO NOTHING";
 constexpr const char kIdBySha[] = "SELECT id FROM evidence WHERE sha256 = ?1";
+// DO NOTHING: the analysis stored first is the record of what was concluded at import.
+constexpr const char kInsertReport[] =
+    "INSERT INTO reports (evidence_id, format, format_version, reporter, feedback_type,"
+    " claimed_source_ip, claimed_arrival_utc, origin_ip, origin_ours, received_at,"
+    " receipt_source, receipt_explanation, response_due, completeness, completeness_summary,"
+    " finding_count, top_severity, analysis_json, analysed_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6,"
+    " ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19)"
+    " ON CONFLICT (evidence_id) DO NOTHING";
+constexpr const char kAnalysisJson[] = "SELECT analysis_json FROM reports WHERE evidence_id = ?1";
 constexpr const char kCount[] = "SELECT count(*) FROM evidence";
 constexpr const char kBytes[] = "SELECT bytes FROM evidence_blobs WHERE evidence_id = ?1";
 
@@ -32,9 +41,12 @@ constexpr const char kBytes[] = "SELECT bytes FROM evidence_blobs WHERE evidence
 // UNIQUE (evidence_id, ...) index answers the subquery without a scan.
 #define AWB_SUMMARY_SELECT                                                                         \
     "SELECT e.id, e.sha256, e.size, e.message_id, e.subject, e.from_header, e.date_text,"          \
-    " e.date_utc, e.imported_at, s.path, s.mbox_index FROM evidence e"                             \
+    " e.date_utc, e.imported_at, s.path, s.mbox_index, r.format, r.reporter, r.received_at,"       \
+    " r.response_due, r.completeness, r.completeness_summary, r.origin_ip, r.origin_ours,"         \
+    " r.finding_count, r.top_severity FROM evidence e"                                             \
     " LEFT JOIN evidence_sources s"                                                                \
-    " ON s.id = (SELECT min(id) FROM evidence_sources WHERE evidence_id = e.id)"
+    " ON s.id = (SELECT min(id) FROM evidence_sources WHERE evidence_id = e.id)"                   \
+    " LEFT JOIN reports r ON r.evidence_id = e.id"
 constexpr const char kSummariesAfter[] = AWB_SUMMARY_SELECT " WHERE e.id > ?1 ORDER BY e.id";
 constexpr const char kSummaryById[] = AWB_SUMMARY_SELECT " WHERE e.id = ?1";
 #undef AWB_SUMMARY_SELECT
@@ -64,6 +76,20 @@ MessageSummary readSummary(const SqliteStatement &row)
     summary.importedAt = row.timestamp(8);
     summary.sourcePath = row.text(9);
     summary.sourceIndex = row.isNull(10) ? -1 : int(row.int64(10));
+    if (!row.isNull(11)) {
+        summary.reportFormat = row.text(11);
+        summary.reporter = row.text(12);
+        summary.receivedAt = row.timestamp(13);
+        summary.responseDue = row.timestamp(14);
+        const int mask = int(row.int64(15));
+        summary.completenessCount =
+            (mask & 1) + ((mask >> 1) & 1) + ((mask >> 2) & 1) + ((mask >> 3) & 1);
+        summary.completenessSummary = row.text(16);
+        summary.originIp = row.text(17);
+        summary.originOurs = row.int64(18) != 0;
+        summary.findingCount = int(row.int64(19));
+        summary.topSeverity = row.text(20);
+    }
     return summary;
 }
 
@@ -73,6 +99,7 @@ struct BatchStatements
     SqliteStatement *blob = nullptr;
     SqliteStatement *source = nullptr;
     SqliteStatement *idBySha = nullptr;
+    StatementCache *cache = nullptr; // for statements needed only by some batches
 };
 
 Result<BatchStatements> batchStatements(StatementCache &cache)
@@ -88,7 +115,41 @@ Result<BatchStatements> batchStatements(StatementCache &cache)
             return Error{statement.error()};
         *slot = *statement;
     }
+    s.cache = &cache;
     return s;
+}
+
+void bindTextOrNull(SqliteStatement &statement, int index, const QString &text)
+{
+    if (text.isEmpty())
+        statement.bindNull(index);
+    else
+        statement.bindText(index, text);
+}
+
+Status insertReport(SqliteStatement &statement, qint64 evidenceId, const ReportRecord &r,
+                    const QDateTime &now)
+{
+    statement.bindInt64(1, evidenceId);
+    statement.bindText(2, r.format);
+    bindTextOrNull(statement, 3, r.formatVersion);
+    bindTextOrNull(statement, 4, r.reporter);
+    bindTextOrNull(statement, 5, r.feedbackType);
+    bindTextOrNull(statement, 6, r.claimedSourceIp);
+    statement.bindTimestamp(7, r.claimedArrival);
+    bindTextOrNull(statement, 8, r.originIp);
+    statement.bindInt64(9, r.originOurs ? 1 : 0);
+    statement.bindTimestamp(10, r.receivedAt);
+    statement.bindText(11, r.receiptSource);
+    statement.bindText(12, r.receiptExplanation);
+    statement.bindTimestamp(13, r.responseDue);
+    statement.bindInt64(14, r.completenessMask);
+    statement.bindText(15, r.completenessSummary);
+    statement.bindInt64(16, r.findingCount);
+    bindTextOrNull(statement, 17, r.topSeverity);
+    statement.bindText(18, QString::fromUtf8(r.analysisJson));
+    statement.bindTimestamp(19, now);
+    return statement.exec();
 }
 
 // Stores one message inside the caller's transaction.
@@ -145,6 +206,16 @@ Result<EvidenceInsertOutcome> insertOne(const BatchStatements &s, const Evidence
     Status recorded = s.source->exec();
     if (!recorded)
         return Error{recorded.error()};
+    if (input.report) {
+        // Prepared on first use: a database opened at an older schema for a test of its
+        // migrations has no reports table, and evidence without analysis never needs it.
+        Result<SqliteStatement *> statement = s.cache->get(kInsertReport);
+        if (!statement)
+            return Error{statement.error()};
+        Status analysed = insertReport(**statement, outcome.evidenceId, *input.report, now);
+        if (!analysed)
+            return Error{analysed.error()};
+    }
     return outcome;
 }
 
@@ -262,6 +333,19 @@ Result<MessageSummary> EvidenceRepository::summary(qint64 id) const
                 .arg(m_store.path())
                 .arg(id)};
     return readSummary(**query);
+}
+
+Result<QByteArray> EvidenceRepository::analysisJson(qint64 id) const
+{
+    Result<SqliteStatement *> query = m_store.statementCache().get(kAnalysisJson);
+    if (!query)
+        return Error{query.error()};
+    StatementResetter resetter(**query);
+    (*query)->bindInt64(1, id);
+    Result<bool> row = (*query)->step();
+    if (!row)
+        return Error{row.error()};
+    return *row ? (*query)->text(0).toUtf8() : QByteArray();
 }
 
 Result<QByteArray> EvidenceRepository::bytes(qint64 id) const

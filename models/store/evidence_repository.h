@@ -1,11 +1,14 @@
 #pragma once
 
 #include "common/result.h"
+#include "store/report_record.h"
 
 #include <QByteArray>
 #include <QDateTime>
 #include <QList>
 #include <QString>
+
+#include <optional>
 
 namespace Awb {
 
@@ -25,6 +28,8 @@ struct EvidenceInput
     QString from;
     QString dateText;
     QDateTime date; // UTC, invalid when the Date field is missing or unreadable
+    // The analysis at import; stored with new bytes, and with known bytes that have none yet.
+    std::optional<ReportRecord> report;
 };
 
 struct EvidenceInsertOutcome
@@ -47,6 +52,18 @@ struct MessageSummary
     QString sourcePath; // where it was first imported from
     int sourceIndex = -1;
     QDateTime importedAt; // UTC
+    // From the analysis at import (empty/invalid/-1 when the message was stored before the
+    // analysis existed).
+    QString reportFormat;
+    QString reporter;
+    QDateTime receivedAt;
+    QDateTime responseDue;
+    int completenessCount = -1; // 0..4
+    QString completenessSummary;
+    QString originIp;
+    bool originOurs = false;
+    int findingCount = 0;
+    QString topSeverity;
 };
 
 // Evidence: every message stored once, by SHA-256, as the exact bytes received, with each place
@@ -71,6 +88,8 @@ public:
     Result<QList<MessageSummary>> summaries(qint64 afterId = 0) const;
     Result<MessageSummary> summary(qint64 id) const;
     Result<QByteArray> bytes(qint64 id) const;
+    // The analysis stored at import (the `awb analyze --json` object); empty when there is none.
+    Result<QByteArray> analysisJson(qint64 id) const;
 
 private:
     CaseStore &m_store;

@@ -97,7 +97,39 @@ CREATE INDEX evidence_sources_run ON evidence_sources(import_run_id);
 PRAGMA user_version = 2;
 )sql";
 
-constexpr const char *kMigrations[] = {kMigration1, kMigration2};
+// Version 3: what the analysis made of each message at import: the report's format and
+// reporter, the origin, the section V receipt and 72-hour due time (the queue sorts by it), the
+// completeness, and the whole analysis as the `awb analyze --json` object, so that a later
+// program version can show what this one concluded. Evidence from version 2 has no row here
+// yet: importing the same files again adds it (the evidence itself is never rewritten).
+constexpr const char kMigration3[] = R"sql(
+CREATE TABLE reports (
+    evidence_id INTEGER PRIMARY KEY REFERENCES evidence(id),
+    format TEXT NOT NULL,
+    format_version TEXT,
+    reporter TEXT,
+    feedback_type TEXT,
+    claimed_source_ip TEXT,
+    claimed_arrival_utc TEXT,
+    origin_ip TEXT,
+    origin_ours INTEGER NOT NULL DEFAULT 0 CHECK (origin_ours IN (0, 1)),
+    received_at TEXT NOT NULL,
+    receipt_source TEXT NOT NULL CHECK (receipt_source IN ('our-server', 'import')),
+    receipt_explanation TEXT NOT NULL,
+    response_due TEXT NOT NULL,
+    completeness INTEGER NOT NULL CHECK (completeness BETWEEN 0 AND 15),
+    completeness_summary TEXT NOT NULL,
+    finding_count INTEGER NOT NULL DEFAULT 0,
+    top_severity TEXT,
+    analysis_json TEXT NOT NULL,
+    analysed_at TEXT NOT NULL
+);
+CREATE INDEX reports_response_due ON reports(response_due);
+CREATE INDEX reports_origin_ip ON reports(origin_ip);
+PRAGMA user_version = 3;
+)sql";
+
+constexpr const char *kMigrations[] = {kMigration1, kMigration2, kMigration3};
 static_assert(std::size(kMigrations) == kLatestSchemaVersion, "one migration per schema version");
 
 Error migrationError(const QString &dbPath, int version, const QString &reason)

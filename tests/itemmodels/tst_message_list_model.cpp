@@ -48,6 +48,9 @@ private Q_SLOTS:
     void filter();
     void sortsDatesByValue();
     void reloadFromStore();
+    void deadlines_data();
+    void deadlines();
+    void queueSortsByDueFirst();
 };
 
 void TestMessageListModel::appendIsOneInsertionPerBatch()
@@ -171,6 +174,71 @@ void TestMessageListModel::reloadFromStore()
     QCOMPARE(model.rowCount(), 3);
     QCOMPARE(model.index(2, int(MessageListModel::Column::Subject)).data().toString(),
              QStringLiteral("s2"));
+}
+
+void TestMessageListModel::deadlines_data()
+{
+    QTest::addColumn<QString>("format");
+    QTest::addColumn<int>("hoursLeft");
+    QTest::addColumn<int>("state");
+    QTest::addColumn<QString>("text");
+    using State = MessageListModel::DeadlineState;
+    QTest::newRow("open") << QStringLiteral("arf") << 50 << int(State::Open)
+                          << QStringLiteral("in 2 day(s)");
+    QTest::newRow("due soon") << QStringLiteral("spamcop") << 5 << int(State::DueSoon)
+                              << QStringLiteral("in 5 h");
+    QTest::newRow("overdue") << QStringLiteral("arf") << -30 << int(State::Overdue)
+                             << QStringLiteral("overdue 30 h");
+    QTest::newRow("plain message has no deadline")
+        << QStringLiteral("message") << 5 << int(State::None) << QString();
+    QTest::newRow("not analysed") << QString() << 5 << int(State::None) << QString();
+}
+
+void TestMessageListModel::deadlines()
+{
+    QFETCH(QString, format);
+    QFETCH(int, hoursLeft);
+    QFETCH(int, state);
+    QFETCH(QString, text);
+    MessageListModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    const QDateTime now(QDate(2026, 11, 20), QTime(12, 0), Qt::UTC);
+    model.setNow(now);
+    MessageSummary s = summary(1, QStringLiteral("fbl@example.net"), QStringLiteral("r"), now, 1);
+    s.reportFormat = format;
+    s.responseDue = now.addSecs(qint64(hoursLeft) * 3600);
+    model.appendSummaries({s});
+    const QModelIndex due = model.index(0, int(MessageListModel::Column::Due));
+    QCOMPARE(due.data(MessageListModel::DeadlineStateRole).toInt(), state);
+    QCOMPARE(due.data().toString(), text);
+}
+
+void TestMessageListModel::queueSortsByDueFirst()
+{
+    MessageListModel model;
+    MessageFilterProxy proxy;
+    proxy.setSourceModel(&model);
+    const QDateTime now(QDate(2026, 11, 20), QTime(12, 0), Qt::UTC);
+    model.setNow(now);
+    QList<MessageSummary> rows;
+    const int hours[] = {40, 2, -5};
+    for (int i = 0; i < 3; ++i) {
+        MessageSummary s = summary(i + 1, {}, {}, now, 1);
+        s.reportFormat = QStringLiteral("arf");
+        s.responseDue = now.addSecs(qint64(hours[i]) * 3600);
+        rows << s;
+    }
+    rows << summary(4, {}, QStringLiteral("plain"), now, 1); // no deadline: last
+    rows.last().reportFormat = QStringLiteral("message");
+    model.appendSummaries(rows);
+    proxy.sort(int(MessageListModel::Column::Due), Qt::AscendingOrder);
+    const auto idAt = [&](int row) {
+        return proxy.index(row, 0).data(MessageListModel::EvidenceIdRole).toLongLong();
+    };
+    QCOMPARE(idAt(0), 3); // overdue
+    QCOMPARE(idAt(1), 2);
+    QCOMPARE(idAt(2), 1);
+    QCOMPARE(idAt(3), 4);
 }
 
 QTEST_GUILESS_MAIN(TestMessageListModel)

@@ -72,6 +72,10 @@ void TestCaseStore::migratesEmptyFile_data()
     QTest::newRow("version 2: import runs")
         << 2
         << QStringLiteral("evidence evidence_blobs evidence_sources import_rejections import_runs");
+    QTest::newRow("version 3: analysis at import")
+        << 3
+        << QStringLiteral("evidence evidence_blobs evidence_sources import_rejections import_runs "
+                          "reports");
 }
 
 void TestCaseStore::migratesEmptyFile()
@@ -128,8 +132,8 @@ void TestCaseStore::migratesVersion1Data()
 
     auto store = CaseStore::open(path);
     QVERIFY2(store, qPrintable(store.error()));
-    QCOMPARE((*store)->schemaVersion(), 2);
-    QCOMPARE(scalar(**store, "PRAGMA user_version"), 2);
+    QCOMPARE((*store)->schemaVersion(), CaseStore::latestSchemaVersion());
+    QCOMPARE(scalar(**store, "PRAGMA user_version"), CaseStore::latestSchemaVersion());
     EvidenceRepository evidence(**store);
     QCOMPARE(evidence.count().value(), 2);
     QCOMPARE(evidence.bytes(firstId).value(), first);
@@ -138,6 +142,10 @@ void TestCaseStore::migratesVersion1Data()
     QCOMPARE(summary->sourcePath, QStringLiteral("a.eml"));
     QCOMPARE(summary->sourceIndex, -1);
     QCOMPARE(summary->size, first.size());
+    // Evidence from before version 3 has no analysis until it is imported again.
+    QVERIFY(summary->reportFormat.isEmpty());
+    QCOMPARE(summary->completenessCount, -1);
+    QVERIFY(evidence.analysisJson(firstId).value().isEmpty());
     QCOMPARE(scalar(**store, "SELECT count(*) FROM evidence_sources"), 3);
     // The v1 run numbers pointed nowhere; migrated rows keep NULL, not a dangling reference.
     QCOMPARE(scalar(**store, "SELECT count(*) FROM evidence_sources WHERE import_run_id IS NULL"),
@@ -242,8 +250,10 @@ void TestCaseStore::refusesBadVersionRequest()
     QVERIFY(CaseStore::open(path));
     auto backwards = CaseStore::openAtVersion(path, 1);
     QVERIFY(!backwards);
-    QVERIFY2(backwards.error().contains(QLatin1String("already at schema version 2")),
-             qPrintable(backwards.error()));
+    QVERIFY2(
+        backwards.error().contains(
+            QStringLiteral("already at schema version %1").arg(CaseStore::latestSchemaVersion())),
+        qPrintable(backwards.error()));
 
     auto missingDir = CaseStore::open(dbPath("no/such/dir/case.awb"));
     QVERIFY(!missingDir);

@@ -146,16 +146,14 @@ ArcChain parseArcChain(const QList<RawHeaderField> &headers)
                                       "again above it")
                            .arg(in.instance));
         } else if (in.instance == 1 && in.chainValidation != QLatin1String("none")) {
-            chain.problems.append(
-                QStringLiteral("instance 1 must say cv=none, it says cv=%1")
-                    .arg(in.chainValidation.isEmpty() ? QStringLiteral("nothing")
-                                                      : in.chainValidation));
+            chain.problems.append(QStringLiteral("instance 1 must say cv=none, it says cv=%1")
+                                      .arg(in.chainValidation.isEmpty() ? QStringLiteral("nothing")
+                                                                        : in.chainValidation));
         } else if (in.instance > 1 && in.chainValidation != QLatin1String("pass")) {
-            chain.problems.append(
-                QStringLiteral("instance %1 must say cv=pass, it says cv=%2")
-                    .arg(in.instance)
-                    .arg(in.chainValidation.isEmpty() ? QStringLiteral("nothing")
-                                                      : in.chainValidation));
+            chain.problems.append(QStringLiteral("instance %1 must say cv=pass, it says cv=%2")
+                                      .arg(in.instance)
+                                      .arg(in.chainValidation.isEmpty() ? QStringLiteral("nothing")
+                                                                        : in.chainValidation));
         }
     }
     return chain;

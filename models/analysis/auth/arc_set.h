@@ -13,23 +13,23 @@ namespace Awb {
 // One ARC header field of a set (RFC 8617 4.1), as found in the message.
 struct ArcField
 {
-    int instance = 0;       // i=; 0 when missing or unreadable
+    int instance = 0;           // i=; 0 when missing or unreadable
     qsizetype headerIndex = -1; // index in the message's raw header list
-    qsizetype offset = -1;  // byte offset of the field in the message
-    QString text;           // "Name: value", unfolded and simplified, for evidence
+    qsizetype offset = -1;      // byte offset of the field in the message
+    QString text;               // "Name: value", unfolded and simplified, for evidence
 };
 
 // One instance: the three fields an intermediary adds together.
 struct ArcInstance
 {
     int instance = 0;
-    QList<ArcField> seals;              // ARC-Seal fields with this i= (one when valid)
-    QList<ArcField> messageSignatures;  // ARC-Message-Signature fields
-    QList<ArcField> authResults;        // ARC-Authentication-Results fields
-    QString chainValidation;            // cv= of the (first) seal, lower case: none/pass/fail
-    QString sealDomain;                 // d= of the seal
-    DkimSignature messageSignature;     // the (first) AMS, parsed with ARC rules
-    AuthenticationResults results;      // the (first) AAR after its i= tag
+    QList<ArcField> seals;             // ARC-Seal fields with this i= (one when valid)
+    QList<ArcField> messageSignatures; // ARC-Message-Signature fields
+    QList<ArcField> authResults;       // ARC-Authentication-Results fields
+    QString chainValidation;           // cv= of the (first) seal, lower case: none/pass/fail
+    QString sealDomain;                // d= of the seal
+    DkimSignature messageSignature;    // the (first) AMS, parsed with ARC rules
+    AuthenticationResults results;     // the (first) AAR after its i= tag
 };
 
 // The ARC sets of a message and whether they form a structurally valid chain (RFC 8617 5.1.1

@@ -42,9 +42,9 @@ QList<Item> readItems(const QString &segment);
 struct Tag
 {
     QString name;
-    QString value;              // trimmed of surrounding white space, inner white space kept
-    qsizetype valueStart = -1;  // just after '='
-    qsizetype valueEnd = -1;    // the ';' or the end of the text
+    QString value;             // trimmed of surrounding white space, inner white space kept
+    qsizetype valueStart = -1; // just after '='
+    qsizetype valueEnd = -1;   // the ';' or the end of the text
 };
 
 struct TagList

@@ -26,7 +26,8 @@ bool readResinfo(const QList<AuthText::Item> &items, AuthResult &result)
     if (items.isEmpty() || !items.first().hasValue)
         return false;
     const QRegularExpressionMatch method = methodPattern().match(items.first().key);
-    if (!method.hasMatch() || items.first().value.isEmpty())
+    static const QRegularExpression keyword(QStringLiteral("^[A-Za-z0-9-]+$"));
+    if (!method.hasMatch() || !keyword.match(items.first().value).hasMatch())
         return false;
     result.method = method.captured(1).toLower();
     result.methodVersion = method.captured(2);
@@ -79,6 +80,14 @@ AuthenticationResults parseAuthenticationResults(const QByteArray &rawValue)
         field.problems.append(QStringLiteral("empty field"));
         return field;
     }
+    // RFC 8601 values are ASCII without controls; a NUL or other control is a forged or
+    // corrupted field, worth saying even though the rest may still read.
+    for (const char c : rawValue) {
+        if ((uchar(c) < 0x20 && c != '\t' && c != '\r' && c != '\n') || c == 0x7f) {
+            field.problems.append(QStringLiteral("control characters"));
+            break;
+        }
+    }
     qsizetype first = 0;
     const QList<AuthText::Item> head =
         AuthText::readItems(AuthText::stripComments(segments.first()));
@@ -93,8 +102,7 @@ AuthenticationResults parseAuthenticationResults(const QByteArray &rawValue)
             field.authservId = head.first().key;
             qsizetype next = 1;
             static const QRegularExpression digits(QStringLiteral("^[0-9]+$"));
-            if (head.size() > 1 && !head.at(1).hasValue &&
-                digits.match(head.at(1).key).hasMatch())
+            if (head.size() > 1 && !head.at(1).hasValue && digits.match(head.at(1).key).hasMatch())
                 field.version = head.at(next++).key;
             if (next < head.size())
                 field.problems.append(

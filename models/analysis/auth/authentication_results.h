@@ -36,8 +36,8 @@ struct AuthResult
 // `problems`, so that a check can tell a well-formed stamp from a sloppy or hostile one.
 struct AuthenticationResults
 {
-    QString authservId; // as written; empty when the field has none
-    QString version;    // the optional authres-version after the authserv-id; empty if absent
+    QString authservId;    // as written; empty when the field has none
+    QString version;       // the optional authres-version after the authserv-id; empty if absent
     bool noResult = false; // "; none": the receiver evaluated nothing
     QList<AuthResult> results;
     // Named deviations: "no authserv-id", "resinfo without method=result: \"...\"",

@@ -16,8 +16,8 @@ namespace Awb {
 struct DkimKeyRecord
 {
     QString keyType = QStringLiteral("rsa"); // k=, lower case
-    QByteArray publicKey;    // p=, decoded: SubjectPublicKeyInfo (rsa) or 32 raw bytes (ed25519)
-    bool revoked = false;    // p= is empty: the signer withdrew the key
+    QByteArray publicKey;       // p=, decoded: SubjectPublicKeyInfo (rsa) or 32 raw bytes (ed25519)
+    bool revoked = false;       // p= is empty: the signer withdrew the key
     QStringList hashAlgorithms; // h=, lower case; empty means any
     QStringList flags;          // t=, lower case ("y" testing, "s" strict identity)
     QStringList serviceTypes;   // s=; empty means "*"

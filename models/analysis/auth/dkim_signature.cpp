@@ -50,7 +50,8 @@ public:
     {
         const AuthText::Tag *tag = m_tags.find(QLatin1String(name));
         if (!tag)
-            fail(DkimSignatureError::MissingTag, QStringLiteral("no %1= tag").arg(QLatin1String(name)));
+            fail(DkimSignatureError::MissingTag,
+                 QStringLiteral("no %1= tag").arg(QLatin1String(name)));
         return tag;
     }
 
@@ -179,8 +180,9 @@ DkimSignature parseDkimSignature(const QByteArray &rawValue, bool arc)
         sig.algorithmName = reader.value("a");
         sig.algorithm = algorithmOf(sig.algorithmName);
         if (sig.algorithm == DkimAlgorithm::Unknown)
-            reader.fail(DkimSignatureError::UnknownAlgorithm,
-                        QStringLiteral("a=%1 is not a known algorithm").arg(sig.algorithmName.left(40)));
+            reader.fail(
+                DkimSignatureError::UnknownAlgorithm,
+                QStringLiteral("a=%1 is not a known algorithm").arg(sig.algorithmName.left(40)));
     }
     if (const AuthText::Tag *b = reader.require("b")) {
         bool ok = false;
@@ -225,8 +227,7 @@ DkimSignature parseDkimSignature(const QByteArray &rawValue, bool arc)
                 sig.signedHeaders.append(n);
         }
         if (!arc && !sig.signedHeaders.contains(QLatin1String("from")))
-            reader.fail(DkimSignatureError::FromNotSigned,
-                        QStringLiteral("h= does not list From"));
+            reader.fail(DkimSignatureError::FromNotSigned, QStringLiteral("h= does not list From"));
     }
     if (!arc) {
         sig.identity = reader.value("i");
@@ -235,8 +236,9 @@ DkimSignature parseDkimSignature(const QByteArray &rawValue, bool arc)
         const qsizetype at = sig.identity.lastIndexOf(QLatin1Char('@'));
         if (!sig.domain.isEmpty() &&
             (at < 0 || !isSameOrSubdomain(sig.identity.mid(at + 1), sig.domain)))
-            reader.fail(DkimSignatureError::IdentityOutsideDomain,
-                        QStringLiteral("i=%1 is not in d=%2").arg(sig.identity.left(80), sig.domain));
+            reader.fail(
+                DkimSignatureError::IdentityOutsideDomain,
+                QStringLiteral("i=%1 is not in d=%2").arg(sig.identity.left(80), sig.domain));
     }
     sig.bodyLength = reader.number("l");
     sig.timestamp = reader.number("t");
@@ -247,8 +249,8 @@ DkimSignature parseDkimSignature(const QByteArray &rawValue, bool arc)
     sig.queryMethods = AuthText::withoutWhitespace(reader.value("q"));
     if (sig.queryMethods.isEmpty())
         sig.queryMethods = QStringLiteral("dns/txt");
-    if (!sig.queryMethods.split(QLatin1Char(':')).contains(QLatin1String("dns/txt"),
-                                                           Qt::CaseInsensitive))
+    if (!sig.queryMethods.split(QLatin1Char(':'))
+             .contains(QLatin1String("dns/txt"), Qt::CaseInsensitive))
         reader.fail(DkimSignatureError::BadQueryMethod,
                     QStringLiteral("q=%1 does not include dns/txt").arg(sig.queryMethods.left(40)));
     return sig;

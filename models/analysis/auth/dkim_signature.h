@@ -15,18 +15,18 @@ enum class DkimCanonicalization { Simple, Relaxed };
 // Why a DKIM-Signature (or an ARC-Message-Signature, which shares its tags) cannot be used.
 // The names are stable, for evidence and tests.
 enum class DkimSignatureError {
-    TagSyntax,         // the tag-list itself is broken: "tag-syntax"
-    MissingTag,        // a required tag is absent: "missing-tag"
-    BadVersion,        // v= is not 1: "bad-version"
-    UnknownAlgorithm,  // a= is not one we know: "unknown-algorithm"
-    BadBase64,         // b= or bh= is not base64: "bad-base64"
-    BadCanonicalization, // c= is not simple/relaxed: "bad-canonicalization"
-    FromNotSigned,     // h= lacks From (RFC 6376 5.4): "from-not-signed"
+    TagSyntax,             // the tag-list itself is broken: "tag-syntax"
+    MissingTag,            // a required tag is absent: "missing-tag"
+    BadVersion,            // v= is not 1: "bad-version"
+    UnknownAlgorithm,      // a= is not one we know: "unknown-algorithm"
+    BadBase64,             // b= or bh= is not base64: "bad-base64"
+    BadCanonicalization,   // c= is not simple/relaxed: "bad-canonicalization"
+    FromNotSigned,         // h= lacks From (RFC 6376 5.4): "from-not-signed"
     IdentityOutsideDomain, // i= is not d= or a subdomain of it: "identity-outside-domain"
-    BadNumber,         // l=, t= or x= is not a number: "bad-number"
+    BadNumber,             // l=, t= or x= is not a number: "bad-number"
     ExpiryBeforeTimestamp, // x= is not after t=: "expiry-before-timestamp"
-    BadQueryMethod,    // q= names no method we can use (dns/txt): "bad-query-method"
-    BadDomain,         // d= or s= is not a domain name: "bad-domain"
+    BadQueryMethod,        // q= names no method we can use (dns/txt): "bad-query-method"
+    BadDomain,             // d= or s= is not a domain name: "bad-domain"
 };
 
 QString dkimSignatureErrorName(DkimSignatureError error);
@@ -49,14 +49,14 @@ struct DkimSignature
     QString bodyHashText; // bh= as written, white space removed
     DkimCanonicalization headerCanonicalization = DkimCanonicalization::Simple; // c=
     DkimCanonicalization bodyCanonicalization = DkimCanonicalization::Simple;
-    QString domain;              // d=, lower case, without a trailing dot
-    QStringList signedHeaders;   // h=, lower case, in order (repeats kept)
-    QString identity;            // i=; default "@" + d=
+    QString domain;                   // d=, lower case, without a trailing dot
+    QStringList signedHeaders;        // h=, lower case, in order (repeats kept)
+    QString identity;                 // i=; default "@" + d=
     std::optional<qint64> bodyLength; // l=
-    QString queryMethods;        // q=; default "dns/txt"
-    QString selector;            // s=, lower case
-    std::optional<qint64> timestamp; // t=
-    std::optional<qint64> expiry;    // x=
+    QString queryMethods;             // q=; default "dns/txt"
+    QString selector;                 // s=, lower case
+    std::optional<qint64> timestamp;  // t=
+    std::optional<qint64> expiry;     // x=
     // Where the b= value stands in the raw field value: [bValueStart, bValueEnd) is what a
     // verifier empties (RFC 6376 3.7); -1 when there is no b= tag.
     qsizetype bValueStart = -1;

@@ -66,7 +66,7 @@ bool isHeaderName(const QByteArray &a, const QString &lowerName)
 
 QByteArray dkimBodyHash(const DkimSignature &signature, const QByteArray &body, QString *problem)
 {
-    const EVP_MD *md = signature.algorithm == DkimAlgorithm::RsaSha1     ? EVP_sha1()
+    const EVP_MD *md = signature.algorithm == DkimAlgorithm::RsaSha1   ? EVP_sha1()
                        : signature.algorithm == DkimAlgorithm::Unknown ? nullptr
                                                                        : EVP_sha256();
     if (!md) {
@@ -136,9 +136,10 @@ bool verifyDkimData(DkimAlgorithm algorithm, const DkimKeyRecord &key, const QBy
     if (algorithm == DkimAlgorithm::Unknown)
         return fail(QStringLiteral("unknown algorithm"));
     if ((key.keyType == QLatin1String("ed25519")) != ed25519)
-        return fail(QStringLiteral("the key type k=%1 does not fit the algorithm").arg(key.keyType));
-    const QString hash = algorithm == DkimAlgorithm::RsaSha1 ? QStringLiteral("sha1")
-                                                             : QStringLiteral("sha256");
+        return fail(
+            QStringLiteral("the key type k=%1 does not fit the algorithm").arg(key.keyType));
+    const QString hash =
+        algorithm == DkimAlgorithm::RsaSha1 ? QStringLiteral("sha1") : QStringLiteral("sha256");
     if (!key.hashAlgorithms.isEmpty() && !key.hashAlgorithms.contains(hash))
         return fail(QStringLiteral("the key does not allow %1 (h=%2)")
                         .arg(hash, key.hashAlgorithms.join(QLatin1Char(':'))));
@@ -163,7 +164,7 @@ bool verifyDkimData(DkimAlgorithm algorithm, const DkimKeyRecord &key, const QBy
         return fail(QStringLiteral("out of memory"));
     // RFC 8463: Ed25519 signs the SHA-256 of the header data ("pure" Ed25519, no digest in
     // the verify context); RSA signs the data with PKCS#1 v1.5 and the algorithm's digest.
-    const EVP_MD *md = ed25519 ? nullptr
+    const EVP_MD *md = ed25519                               ? nullptr
                        : algorithm == DkimAlgorithm::RsaSha1 ? EVP_sha1()
                                                              : EVP_sha256();
     const QByteArray message = ed25519 ? digest(EVP_sha256(), data) : data;
@@ -176,8 +177,7 @@ bool verifyDkimData(DkimAlgorithm algorithm, const DkimKeyRecord &key, const QBy
 }
 
 DkimVerification verifyDkimSignature(const DkimSignature &signature,
-                                     const QList<RawHeaderField> &headers,
-                                     qsizetype signatureIndex,
+                                     const QList<RawHeaderField> &headers, qsizetype signatureIndex,
                                      const std::optional<QByteArray> &body,
                                      const DkimKeyProvider *keys)
 {
@@ -224,10 +224,10 @@ DkimVerification verifyDkimSignature(const DkimSignature &signature,
         return v;
     }
     const QByteArray data = dkimSignedData(signature, headers, signatureIndex);
-    v.signature = verifyDkimData(signature.algorithm, key, data, signature.signature,
-                                 &v.signatureProblem)
-                      ? DkimSignatureStatus::Valid
-                      : DkimSignatureStatus::Invalid;
+    v.signature =
+        verifyDkimData(signature.algorithm, key, data, signature.signature, &v.signatureProblem)
+            ? DkimSignatureStatus::Valid
+            : DkimSignatureStatus::Invalid;
     return v;
 }
 

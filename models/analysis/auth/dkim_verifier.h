@@ -66,8 +66,7 @@ bool verifyDkimData(DkimAlgorithm algorithm, const DkimKeyRecord &key, const QBy
 // header/body separator, std::nullopt when the message has none. `keys` may be null: then only
 // the body hash is checked.
 DkimVerification verifyDkimSignature(const DkimSignature &signature,
-                                     const QList<RawHeaderField> &headers,
-                                     qsizetype signatureIndex,
+                                     const QList<RawHeaderField> &headers, qsizetype signatureIndex,
                                      const std::optional<QByteArray> &body,
                                      const DkimKeyProvider *keys);
 

@@ -9,10 +9,10 @@ namespace {
 // RFC 7208 2.6: the results a receiver may record.
 const QStringList &knownResults()
 {
-    static const QStringList results = {
-        QStringLiteral("pass"),    QStringLiteral("fail"),      QStringLiteral("softfail"),
-        QStringLiteral("neutral"), QStringLiteral("none"),      QStringLiteral("temperror"),
-        QStringLiteral("permerror")};
+    static const QStringList results = {QStringLiteral("pass"),     QStringLiteral("fail"),
+                                        QStringLiteral("softfail"), QStringLiteral("neutral"),
+                                        QStringLiteral("none"),     QStringLiteral("temperror"),
+                                        QStringLiteral("permerror")};
     return results;
 }
 

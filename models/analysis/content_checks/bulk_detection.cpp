@@ -7,6 +7,7 @@
 #include "mail/mail_message.h"
 
 #include <QRegularExpression>
+#include <QSet>
 
 namespace Awb {
 
@@ -28,11 +29,11 @@ const QList<MarketingTrait> &marketingTraits()
     static const auto ci = QRegularExpression::CaseInsensitiveOption;
     static const QList<MarketingTrait> traits = {
         {QT_TRANSLATE_NOOP("Awb::ContentChecks", "a discount or voucher"),
-         QRegularExpression(QStringLiteral(
-                                "\\b(\\d{1,2} ?% off|discounts?|coupons?|vouchers?|promo(?:tion)? "
-                                "codes?|special offers?|exclusive offers?|free shipping|"
-                                "buy one,? get one)\\b"),
-                            ci)},
+         QRegularExpression(
+             QStringLiteral("\\b(\\d{1,2} ?% off|discounts?|coupons?|vouchers?|promo(?:tion)? "
+                            "codes?|special offers?|exclusive offers?|free shipping|"
+                            "buy one,? get one)\\b"),
+             ci)},
         {QT_TRANSLATE_NOOP("Awb::ContentChecks", "sales urgency"),
          QRegularExpression(QStringLiteral("\\b(offer ends|ends tonight|limited[- ]time|only \\d+ "
                                            "\\w+ left|while (?:stocks|supplies) last|"
@@ -50,7 +51,7 @@ const QList<MarketingTrait> &marketingTraits()
         {QT_TRANSLATE_NOOP("Awb::ContentChecks", "newsletter framing"),
          QRegularExpression(QStringLiteral("\\b(newsletter|view (?:this|it) (?:e-?mail )?in "
                                            "(?:your|a) browser|read online|view online|"
-                                           "you (?:are )?receiv(?:e|ing) (?:this|these|lumen)|"
+                                           "you (?:are )?receiv(?:e|ing) (?:this|our)|"
                                            "manage (?:your )?(?:e-?mail )?preferences|"
                                            "unsubscribe|opt[- ]out)\\b"),
                             ci)},
@@ -112,7 +113,7 @@ BulkVerdict detectBulk(const MailMessage &message)
                                                    QRegularExpression::CaseInsensitiveOption);
     for (const HeaderField &field : headerFields(message, "Precedence")) {
         if (bulkPrecedence.match(field.value).hasMatch())
-            addHeaderSign(verdict, BulkSign::Kind::List, field);
+            addHeaderSign(verdict, BulkSign::Kind::Automated, field);
     }
     for (const BulkFingerprint &print : bulkFingerprints()) {
         const bool prefix = print.header.endsWith(QLatin1Char('*'));
@@ -120,16 +121,14 @@ BulkVerdict detectBulk(const MailMessage &message)
         const QList<HeaderField> fields =
             prefix ? headerFieldsWithPrefix(message, name) : headerFields(message, name);
         for (const HeaderField &field : fields)
-            addHeaderSign(verdict,
-                          print.campaign ? BulkSign::Kind::Campaign
-                                         : BulkSign::Kind::Infrastructure,
-                          field, tr("written by %1").arg(print.service));
+            addHeaderSign(
+                verdict, print.campaign ? BulkSign::Kind::Campaign : BulkSign::Kind::Infrastructure,
+                field, tr("written by %1").arg(print.service));
     }
     for (const char *name : {"X-Mailer", "User-Agent"}) {
         for (const HeaderField &field : headerFields(message, name)) {
             if (bulkMailerPattern().match(field.value).hasMatch())
-                addHeaderSign(verdict, BulkSign::Kind::Campaign, field,
-                              tr("bulk-mail software"));
+                addHeaderSign(verdict, BulkSign::Kind::Campaign, field, tr("bulk-mail software"));
         }
     }
     for (const HeaderField &field : headerFields(message, "Return-Path")) {
@@ -160,14 +159,13 @@ BulkVerdict detectBulk(const MailMessage &message)
     }
 
     int score = 0;
-    bool infrastructure = false;
+    QSet<BulkSign::Kind> counted;
     for (const BulkSign &sign : verdict.signs) {
         if (sign.kind == BulkSign::Kind::List || sign.kind == BulkSign::Kind::Campaign)
             score += 2;
-        else if (sign.kind == BulkSign::Kind::Marketing)
+        else if (sign.kind == BulkSign::Kind::Marketing || !counted.contains(sign.kind))
             score += 1;
-        else if (!infrastructure)
-            score += 1, infrastructure = true;
+        counted.insert(sign.kind);
     }
     verdict.isBulk = score >= 2;
     std::stable_sort(verdict.signs.begin(), verdict.signs.end(),

@@ -15,8 +15,10 @@ class MailMessage;
 struct BulkSign
 {
     enum class Kind {
-        List,           // List-Id, List-Unsubscribe, Precedence: bulk/list/junk: bulk by itself
+        List,           // List-Id, List-Unsubscribe and the other list headers: bulk by itself
         Campaign,       // a bulk-mail service's campaign header or bulk-mail software: bulk
+        Automated,      // Precedence: bulk/list/junk: asks for no auto-replies, which report
+                        // senders and notifiers also do, so it needs another sign
         Infrastructure, // a sending service's tracking header or a per-recipient bounce
                         // address: also on transactional mail, so it needs another sign
         Marketing,      // promotional wording in the subject or body
@@ -29,8 +31,8 @@ struct BulkSign
 struct BulkVerdict
 {
     // The message is bulk or commercial: a List or Campaign sign, or two of the weaker kinds
-    // (infrastructure counts once however many of its headers there are, each kind of
-    // marketing wording once).
+    // (Automated and Infrastructure count once each however many of their headers there are,
+    // each kind of marketing wording once).
     bool isBulk = false;
     QList<BulkSign> signs; // everything seen, the strongest first
     // "it was judged bulk or commercial because of: List-Id: ...; Precedence: bulk", for

@@ -21,9 +21,9 @@ QString matchingDomain(const QString &host, const QStringList &domains);
 // A header that a bulk-mail service (ESP) or bulk-mail software writes.
 struct BulkFingerprint
 {
-    QString header;      // field name, or a prefix ending in '*' ("X-Mailgun-*")
-    QString service;     // who writes it, for evidence
-    bool campaign;       // it names a campaign or a list: bulk by itself; else infrastructure
+    QString header;  // field name, or a prefix ending in '*' ("X-Mailgun-*")
+    QString service; // who writes it, for evidence
+    bool campaign;   // it names a campaign or a list: bulk by itself; else infrastructure
 };
 const QList<BulkFingerprint> &bulkFingerprints();
 // X-Mailer values of bulk-mail software ("phpList", "Sendy"...).
@@ -32,10 +32,10 @@ const QRegularExpression &bulkMailerPattern();
 // A mail client whose Message-ID and MIME boundary formats are known.
 struct MuaFormat
 {
-    QString name;                   // "Microsoft Outlook"
-    QRegularExpression claim;       // matched against X-Mailer and User-Agent
-    QList<QRegularExpression> ids;  // Message-ID (without <>) formats it writes
-    QStringList idExamples;         // for evidence
+    QString name;                         // "Microsoft Outlook"
+    QRegularExpression claim;             // matched against X-Mailer and User-Agent
+    QList<QRegularExpression> ids;        // Message-ID (without <>) formats it writes
+    QStringList idExamples;               // for evidence
     QList<QRegularExpression> boundaries; // multipart boundary formats; empty: not checked
     QStringList boundaryExamples;
 };

@@ -126,12 +126,12 @@ SourceLocation partBodyLocation(const MailMessage &message, BodyKind kind)
     const QByteArray &bytes = message.bytes();
     const qsizetype body = bodyOffset(message);
     // The part's own Content-Type line; the top-level one stands in the header block.
-    static const QRegularExpression plainType(
-        QStringLiteral("^Content-Type:[ \\t]*text/plain\\b"),
-        QRegularExpression::CaseInsensitiveOption | QRegularExpression::MultilineOption);
-    static const QRegularExpression htmlType(
-        QStringLiteral("^Content-Type:[ \\t]*text/html\\b"),
-        QRegularExpression::CaseInsensitiveOption | QRegularExpression::MultilineOption);
+    static const QRegularExpression plainType(QStringLiteral("^Content-Type:[ \\t]*text/plain\\b"),
+                                              QRegularExpression::CaseInsensitiveOption |
+                                                  QRegularExpression::MultilineOption);
+    static const QRegularExpression htmlType(QStringLiteral("^Content-Type:[ \\t]*text/html\\b"),
+                                             QRegularExpression::CaseInsensitiveOption |
+                                                 QRegularExpression::MultilineOption);
     const QRegularExpression &contentType = kind == BodyKind::Html ? htmlType : plainType;
     const QString latin = QString::fromLatin1(bytes);
     const QRegularExpressionMatch match = contentType.match(latin);

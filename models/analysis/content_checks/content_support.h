@@ -20,6 +20,7 @@ QString tr(const char *text);
 
 // The groups, one per source file; content_checks.cpp joins them.
 void appendStandardsChecks(QList<const Check *> &list);
+void appendSenderChecks(QList<const Check *> &list);
 void appendLinkChecks(QList<const Check *> &list);
 void appendRelayChecks(QList<const Check *> &list);
 

@@ -23,21 +23,21 @@ bool isAsciiLetter(QChar c)
 const QHash<QString, char32_t> &namedEntities()
 {
     static const QHash<QString, char32_t> table = {
-        {QStringLiteral("amp"), U'&'},       {QStringLiteral("lt"), U'<'},
-        {QStringLiteral("gt"), U'>'},        {QStringLiteral("quot"), U'"'},
-        {QStringLiteral("apos"), U'\''},     {QStringLiteral("nbsp"), U'\u00a0'},
+        {QStringLiteral("amp"), U'&'},         {QStringLiteral("lt"), U'<'},
+        {QStringLiteral("gt"), U'>'},          {QStringLiteral("quot"), U'"'},
+        {QStringLiteral("apos"), U'\''},       {QStringLiteral("nbsp"), U'\u00a0'},
         {QStringLiteral("middot"), U'\u00b7'}, {QStringLiteral("ndash"), U'\u2013'},
-        {QStringLiteral("mdash"), U'\u2014'}, {QStringLiteral("hellip"), U'\u2026'},
-        {QStringLiteral("copy"), U'\u00a9'}, {QStringLiteral("reg"), U'\u00ae'},
-        {QStringLiteral("trade"), U'\u2122'}, {QStringLiteral("bull"), U'\u2022'},
-        {QStringLiteral("lsquo"), U'\u2018'}, {QStringLiteral("rsquo"), U'\u2019'},
-        {QStringLiteral("ldquo"), U'\u201c'}, {QStringLiteral("rdquo"), U'\u201d'},
-        {QStringLiteral("euro"), U'\u20ac'}, {QStringLiteral("pound"), U'\u00a3'},
-        {QStringLiteral("yen"), U'\u00a5'},  {QStringLiteral("sol"), U'/'},
-        {QStringLiteral("colon"), U':'},     {QStringLiteral("period"), U'.'},
-        {QStringLiteral("commat"), U'@'},    {QStringLiteral("num"), U'#'},
-        {QStringLiteral("zwnj"), U'\u200c'}, {QStringLiteral("zwj"), U'\u200d'},
-        {QStringLiteral("shy"), U'\u00ad'},  {QStringLiteral("thinsp"), U'\u2009'},
+        {QStringLiteral("mdash"), U'\u2014'},  {QStringLiteral("hellip"), U'\u2026'},
+        {QStringLiteral("copy"), U'\u00a9'},   {QStringLiteral("reg"), U'\u00ae'},
+        {QStringLiteral("trade"), U'\u2122'},  {QStringLiteral("bull"), U'\u2022'},
+        {QStringLiteral("lsquo"), U'\u2018'},  {QStringLiteral("rsquo"), U'\u2019'},
+        {QStringLiteral("ldquo"), U'\u201c'},  {QStringLiteral("rdquo"), U'\u201d'},
+        {QStringLiteral("euro"), U'\u20ac'},   {QStringLiteral("pound"), U'\u00a3'},
+        {QStringLiteral("yen"), U'\u00a5'},    {QStringLiteral("sol"), U'/'},
+        {QStringLiteral("colon"), U':'},       {QStringLiteral("period"), U'.'},
+        {QStringLiteral("commat"), U'@'},      {QStringLiteral("num"), U'#'},
+        {QStringLiteral("zwnj"), U'\u200c'},   {QStringLiteral("zwj"), U'\u200d'},
+        {QStringLiteral("shy"), U'\u00ad'},    {QStringLiteral("thinsp"), U'\u2009'},
     };
     return table;
 }
@@ -72,12 +72,12 @@ bool isRawTextElement(const QString &name)
 bool isBlockElement(const QString &name)
 {
     static const QStringList blocks = {
-        QStringLiteral("br"), QStringLiteral("p"),   QStringLiteral("div"),
-        QStringLiteral("tr"), QStringLiteral("li"),  QStringLiteral("table"),
-        QStringLiteral("hr"), QStringLiteral("h1"),  QStringLiteral("h2"),
-        QStringLiteral("h3"), QStringLiteral("h4"),  QStringLiteral("h5"),
-        QStringLiteral("h6"), QStringLiteral("ul"),  QStringLiteral("ol"),
-        QStringLiteral("td"), QStringLiteral("address"), QStringLiteral("blockquote"),
+        QStringLiteral("br"),     QStringLiteral("p"),       QStringLiteral("div"),
+        QStringLiteral("tr"),     QStringLiteral("li"),      QStringLiteral("table"),
+        QStringLiteral("hr"),     QStringLiteral("h1"),      QStringLiteral("h2"),
+        QStringLiteral("h3"),     QStringLiteral("h4"),      QStringLiteral("h5"),
+        QStringLiteral("h6"),     QStringLiteral("ul"),      QStringLiteral("ol"),
+        QStringLiteral("td"),     QStringLiteral("address"), QStringLiteral("blockquote"),
         QStringLiteral("center"), QStringLiteral("section"), QStringLiteral("footer")};
     return blocks.contains(name);
 }
@@ -108,7 +108,8 @@ QString decodeEntities(QStringView text)
         }
         if (text.at(i + 1) == QLatin1Char('#')) {
             qsizetype j = i + 2;
-            const bool hex = j < n && (text.at(j) == QLatin1Char('x') || text.at(j) == QLatin1Char('X'));
+            const bool hex =
+                j < n && (text.at(j) == QLatin1Char('x') || text.at(j) == QLatin1Char('X'));
             if (hex)
                 ++j;
             const qsizetype digitsBegin = j;
@@ -138,15 +139,25 @@ QString decodeEntities(QStringView text)
         const QString name = text.mid(i + 1, j - i - 1).toString();
         const bool terminated = j < n && text.at(j) == QLatin1Char(';');
         const auto it = namedEntities().constFind(name);
-        const bool legacy = name == QLatin1String("amp") || name == QLatin1String("lt") ||
-                            name == QLatin1String("gt") || name == QLatin1String("quot") ||
-                            name == QLatin1String("nbsp");
-        if (it != namedEntities().constEnd() && (terminated || legacy)) {
+        if (it != namedEntities().constEnd() && terminated) {
             appendCodePoint(out, it.value());
-            i = terminated ? j : j - 1;
-        } else {
-            out.append(c);
+            i = j;
+            continue;
         }
+        // The five legacy names are read even without ';' and before other letters
+        // ("&ampy" is "&y"), as browsers do in text.
+        bool legacy = false;
+        for (const char *legacyText : {"amp", "lt", "gt", "quot", "nbsp"}) {
+            const QLatin1String legacyName(legacyText);
+            if (text.mid(i + 1).startsWith(legacyName)) {
+                appendCodePoint(out, namedEntities().value(legacyName));
+                i += legacyName.size();
+                legacy = true;
+                break;
+            }
+        }
+        if (!legacy)
+            out.append(c);
     }
     return out;
 }
@@ -208,7 +219,8 @@ QList<HtmlToken> scanHtml(const QString &html)
             }
             const qsizetype attrBegin = p;
             while (p < n && !isBlank(html.at(p)) && html.at(p) != QLatin1Char('>') &&
-                   html.at(p) != QLatin1Char('=') && (p == attrBegin || html.at(p) != QLatin1Char('/')))
+                   html.at(p) != QLatin1Char('=') &&
+                   (p == attrBegin || html.at(p) != QLatin1Char('/')))
                 ++p;
             HtmlAttribute attribute;
             attribute.name = html.mid(attrBegin, p - attrBegin).toLower();

@@ -12,20 +12,20 @@ namespace Awb::ContentChecks {
 
 struct HtmlAttribute
 {
-    QString name;              // lower case
-    QString value;             // entities decoded
-    QString rawValue;          // as written, without the quotes
-    qsizetype rawOffset = -1;  // where rawValue starts in the HTML text; -1 when there is none
+    QString name;             // lower case
+    QString value;            // entities decoded
+    QString rawValue;         // as written, without the quotes
+    qsizetype rawOffset = -1; // where rawValue starts in the HTML text; -1 when there is none
 };
 
 struct HtmlToken
 {
     enum class Kind { Text, StartTag, EndTag };
     Kind kind = Kind::Text;
-    QString name;                     // tags: lower case name; text: empty
-    QList<HtmlAttribute> attributes;  // start tags only
-    QString text;                     // text: entities decoded
-    qsizetype offset = 0;             // where the token starts in the HTML text
+    QString name;                    // tags: lower case name; text: empty
+    QList<HtmlAttribute> attributes; // start tags only
+    QString text;                    // text: entities decoded
+    qsizetype offset = 0;            // where the token starts in the HTML text
     qsizetype length = 0;
 
     // The decoded value of the first attribute with that (lower-case) name, or nullptr.

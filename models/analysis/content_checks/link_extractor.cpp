@@ -16,6 +16,8 @@ namespace {
 
 // Anchor text longer than this is cut: it is for evidence and domain spotting, not a copy.
 constexpr qsizetype MaxAnchorText = 2000;
+// Failed searches for a link's bytes tolerated per body part (see extractLinks()).
+constexpr int MaxLocationMisses = 8;
 
 const QRegularExpression &textUrlPattern()
 {
@@ -31,7 +33,8 @@ QString trimTrailingPunctuation(QString url)
     static const QString trailing = QStringLiteral(".,;:!?)]}'\"\u00bb\u201d");
     while (!url.isEmpty() && trailing.contains(url.back())) {
         // Keep a closing parenthesis that closes one inside the URL (Wikipedia style).
-        if (url.back() == QLatin1Char(')') && url.count(QLatin1Char('(')) >= url.count(QLatin1Char(')')))
+        if (url.back() == QLatin1Char(')') &&
+            url.count(QLatin1Char('(')) >= url.count(QLatin1Char(')')))
             break;
         url.chop(1);
     }
@@ -84,7 +87,8 @@ void splitUrl(const QString &url, QString *scheme, QString *host)
 {
     scheme->clear();
     host->clear();
-    static const QRegularExpression schemePattern(QStringLiteral("^\\s*([A-Za-z][A-Za-z0-9+.-]*):"));
+    static const QRegularExpression schemePattern(
+        QStringLiteral("^\\s*([A-Za-z][A-Za-z0-9+.-]*):"));
     const QRegularExpressionMatch m = schemePattern.match(url);
     if (!m.hasMatch())
         return;
@@ -206,17 +210,21 @@ QList<MessageLink> extractLinks(const MailMessage &message)
         const SourceLocation part = partBodyLocation(message, kind);
         const SourceLocation fallback = part.isValid() ? part : bodyLocation(message);
         // Base64 hides the text: searching it would cost time and find nothing.
-        const bool searchable =
-            !isBase64(kind == BodyKind::Html ? QStringLiteral("text/html") : QStringLiteral("text/plain"));
+        const bool searchable = !isBase64(kind == BodyKind::Html ? QStringLiteral("text/html")
+                                                                 : QStringLiteral("text/plain"));
         qsizetype cursor = fallback.offset;
         const qsizetype until = fallback.offset + fallback.length;
+        int misses = 0;
         for (MessageLink &link : links) {
             // Links come in document order, so each search starts after the previous match.
+            // A search that fails reads the rest of the part: after a few (a charset that
+            // re-encodes the links), the others get the part's location without searching.
             SourceLocation found;
-            if (searchable)
+            if (searchable && misses < MaxLocationMisses) {
                 found = findEncoded(bytes, link.written, cursor, until);
-            if (searchable && !found.isValid())
-                found = findEncoded(bytes, link.written, fallback.offset, until);
+                if (!found.isValid())
+                    ++misses;
+            }
             link.exact = found.isValid();
             link.location = link.exact ? found : fallback;
             if (link.exact)

@@ -17,11 +17,11 @@ namespace Awb::HeaderChecks {
 // A brand that phishing and spam like to wear.
 struct Brand
 {
-    QString name;          // for evidence, "PayPal"
-    QStringList phrases;   // lower case words or phrases that name it in a display name
-    QStringList domains;   // the domains it sends from; names under them are its own too
-    QStringList lookalike; // the registrable labels worth protecting against confusable
-                           // spellings ("paypal"); short or common labels are left out
+    QString name;                 // for evidence, "PayPal"
+    QStringList phrases;          // lower case words or phrases that name it in a display name
+    QStringList domains;          // the domains it sends from; names under them are its own too
+    QStringList lookalike;        // the registrable labels worth protecting against confusable
+                                  // spellings ("paypal"); short or common labels are left out
     bool countryVariants = false; // label.<cc>, label.co.<cc>, label.com.<cc> are its own too
 };
 
@@ -38,9 +38,9 @@ const Brand *brandOwningDomain(const QString &domain);
 // A From domain that imitates a well-known one (a brand's or a large mail provider's).
 struct Lookalike
 {
-    QString known; // the domain imitated, "paypal.com"
-    QString how;   // a phrase for the evidence: "the digit 1 for the letter l" and the like
-    QString unicode; // the Unicode form when the domain is punycode, else empty
+    QString known;      // the domain imitated, "paypal.com"
+    QString how;        // a phrase for the evidence: "the digit 1 for the letter l" and the like
+    QString unicode;    // the Unicode form when the domain is punycode, else empty
     bool strong = true; // false: a mixed-script IDN that imitates nothing known
 };
 std::optional<Lookalike> lookalikeOf(const QString &domain);

@@ -41,6 +41,10 @@ SourceLocation fieldLocation(const MailMessage &message, const RawHeaderField &f
 // Windows-1252), and cut at `limit` characters with an ellipsis so that a 50 kB header does not
 // become a 50 kB evidence string. Encoded words stay encoded: this is what the sender wrote.
 QString quoteField(const RawHeaderField &field, int limit = 300);
+// The field in double quotes as quoteField() gives it and, when RFC 2047 encoded words make
+// the raw text unreadable, the decoded value after it: "Subject: =?UTF-8?B?...?=" (decoded:
+// "Mailbox full").
+QString quotedField(const RawHeaderField &field, int limit = 300);
 // The unfolded raw value as text, by the same reading.
 QString rawText(const QByteArray &rawValue);
 
@@ -79,8 +83,8 @@ QStringList relayNames(const ChainAnalysis &chain, int upToHop = -1);
 // message has no body.
 QString readableBody(const MailMessage &message);
 
-// The message forwards or quotes another: a message/rfc822 or text/rfc822-headers part, or a
-// forwarded-message banner in the body.
+// The message forwards or reports on another: a message/* or text/rfc822-headers part, a
+// multipart/report, or a forwarded-message banner in the body.
 bool carriesForwardedMessage(const MailMessage &message, const QString &body);
 
 } // namespace Awb::HeaderChecks

@@ -45,7 +45,7 @@ struct EmbeddedMessage
 // or binary by RFC 2046, and a base64 one (which senders produce anyway) is decoded.
 QList<EmbeddedMessage> embeddedMessages(const MailMessage &message);
 
-// The header block of `bytes` (up to the first empty line), lower case; for quick checks.
+// The header block of `bytes`: up to the first empty line, or all of it when there is none.
 QByteArray headerBlockOf(const QByteArray &bytes);
 
 } // namespace Awb

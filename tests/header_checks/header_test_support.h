@@ -1,0 +1,94 @@
+#pragma once
+
+// Shared by the header-check suites: running the header group alone over a message, reading a
+// report's embedded original, and naming findings compactly in failure messages.
+
+#include "analysis/header_checks/header_checks.h"
+#include "analysis/message_analysis.h"
+#include "analysis/trust_settings.h"
+#include "mail/mail_message.h"
+
+#include <QFile>
+#include <QRegularExpression>
+#include <QSet>
+#include <QStringList>
+
+namespace HeaderTest {
+
+// The header group alone, in registry order.
+inline const QList<const Awb::Check *> &headerChecks()
+{
+    static const QList<const Awb::Check *> checks = [] {
+        QList<const Awb::Check *> list;
+        Awb::appendHeaderChecks(list);
+        return list;
+    }();
+    return checks;
+}
+
+inline QSet<QString> headerCheckIds()
+{
+    QSet<QString> ids;
+    for (const Awb::Check *check : headerChecks())
+        ids.insert(check->info().id);
+    return ids;
+}
+
+// The demo's settings (resources/demo/README.md): ours 203.0.113.0/24 and 2001:db8:1c::/48,
+// trusted 198.51.100.25, .97, .60 and 2001:db8:f00d::/48.
+inline Awb::TrustSettings demoTrust()
+{
+    return Awb::TrustSettings::fromText(
+        {QStringLiteral("198.51.100.25/32"), QStringLiteral("198.51.100.97/32"),
+         QStringLiteral("198.51.100.60/32"), QStringLiteral("2001:db8:f00d::/48")},
+        {QStringLiteral("203.0.113.0/24"), QStringLiteral("2001:db8:1c::/48")});
+}
+
+inline QByteArray readFile(const QString &path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return {};
+    return file.readAll();
+}
+
+// The first message/rfc822 or text/rfc822-headers part of a report, up to the next boundary of
+// an enclosing multipart, line ends as in the file (CRLF reports stay CRLF); empty when there
+// is none. The report recognisers are another room's work: this is just enough for tests.
+inline QByteArray embeddedOriginal(const QByteArray &bytes)
+{
+    static const QRegularExpression partType(
+        QStringLiteral("^Content-Type:\\s*(message/rfc822|text/rfc822-headers)"),
+        QRegularExpression::CaseInsensitiveOption | QRegularExpression::MultilineOption);
+    static const QRegularExpression boundaryParam(QStringLiteral("boundary=\"?([^\";\\s]+)\"?"),
+                                                  QRegularExpression::CaseInsensitiveOption);
+    static const QRegularExpression blankLine(QStringLiteral("\\r?\\n\\r?\\n"));
+    const QString text = QString::fromLatin1(bytes);
+    const QRegularExpressionMatch part = partType.match(text);
+    if (!part.hasMatch())
+        return {};
+    QStringList boundaries;
+    for (auto it = boundaryParam.globalMatch(text.left(part.capturedStart())); it.hasNext();)
+        boundaries << it.next().captured(1);
+    const QRegularExpressionMatch blank = blankLine.match(text, part.capturedEnd());
+    if (!blank.hasMatch())
+        return {};
+    const qsizetype start = blank.capturedEnd();
+    qsizetype end = text.size();
+    for (const QString &b : boundaries) {
+        const qsizetype at = text.indexOf(QLatin1String("\n--") + b, start);
+        if (at >= 0 && at < end)
+            end = at + 1;
+    }
+    return bytes.mid(start, end - start);
+}
+
+inline QString describe(const QList<Awb::Finding> &findings)
+{
+    QStringList out;
+    for (const Awb::Finding &f : findings)
+        out << QStringLiteral("%1:%2 [%3]").arg(f.check, Awb::severityName(f.severity), f.evidence);
+    return out.join(QLatin1String("\n  "));
+}
+
+} // namespace HeaderTest
