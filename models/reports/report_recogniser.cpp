@@ -2,6 +2,7 @@
 
 #include "reports/feedback/feedback_recognisers.h"
 #include "reports/listings/listing_recognisers.h"
+#include "reports/xarf/xarf_recognisers.h"
 
 namespace Awb {
 
@@ -13,7 +14,10 @@ const QList<const ReportRecogniser *> &allRecognisers()
         QList<const ReportRecogniser *> feedback; // ARF, JMRP, forwards
         appendFeedbackRecognisers(feedback);
         const ReportRecogniser *forward = feedback.takeLast();
-        QList<const ReportRecogniser *> list = feedback;
+        QList<const ReportRecogniser *> list;
+        list << feedback.first();    // ARF
+        appendXarfRecognisers(list); // X-ARF 0.1/0.2, v3, v4
+        list << feedback.mid(1);     // JMRP
         appendListingRecognisers(list); // SpamCop, Spamhaus
         list << forward;
         return list;

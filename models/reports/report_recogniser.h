@@ -21,7 +21,7 @@ public:
     virtual std::optional<Report> recognise(const MailMessage &message) const = 0;
 };
 
-// Every recogniser, most specific first: ARF, JMRP, SpamCop, Spamhaus, then forwards.
+// Every recogniser, most specific first: ARF, X-ARF, JMRP, SpamCop, Spamhaus, then forwards.
 const QList<const ReportRecogniser *> &allRecognisers();
 
 // Runs the recognisers in order; the first that claims the message wins. A message no

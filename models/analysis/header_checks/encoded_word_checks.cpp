@@ -12,6 +12,8 @@
 
 #include <QRegularExpression>
 
+#include <algorithm>
+
 namespace Awb::HeaderChecks {
 
 namespace {

@@ -11,6 +11,8 @@
 
 #include <QRegularExpression>
 
+#include <algorithm>
+
 namespace Awb::HeaderChecks {
 
 namespace {

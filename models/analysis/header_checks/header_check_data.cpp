@@ -7,7 +7,6 @@
 
 #include <QHash>
 #include <QRegularExpression>
-#include <QUrl>
 
 namespace Awb::HeaderChecks {
 
@@ -26,104 +25,6 @@ QStringList list(std::initializer_list<const char *> items)
 QString registrableLabel(const QString &host)
 {
     return organisationalDomain(host).section(QLatin1Char('.'), 0, 0);
-}
-
-// One shape for spellings that look alike: letters from other scripts that render like Latin
-// ones, accents dropped, the digits people swap for letters (0/o, 1/l/i, 3/e, 5/s), and the
-// letter pairs that read as one letter at a glance (rn/m, vv/w, cl/d). Two labels with the same
-// skeleton look the same to a hurried reader (Unicode TR 39 "confusables", much reduced).
-QString skeleton(const QString &label)
-{
-    static const QHash<char16_t, char16_t> homoglyphs = {
-        {u'\u0430', u'a'}, {u'\u0435', u'e'}, {u'\u043E', u'o'}, {u'\u0440', u'p'},
-        {u'\u0441', u'c'}, {u'\u0443', u'y'}, {u'\u0445', u'x'}, {u'\u0455', u's'},
-        {u'\u0456', u'i'}, {u'\u0458', u'j'}, {u'\u0501', u'd'}, {u'\u04BB', u'h'},
-        {u'\u04CF', u'l'}, {u'\u0261', u'g'}, {u'\u0578', u'n'}, {u'\u057D', u'u'},
-        {u'\u03B1', u'a'}, {u'\u03BF', u'o'}, {u'\u03C1', u'p'}, {u'\u03BD', u'v'},
-        {u'\u03B9', u'i'}, {u'\u03BA', u'k'}, {u'\u0131', u'i'}, {u'\u0142', u'l'},
-        {u'0', u'o'},      {u'1', u'l'},      {u'3', u'e'},      {u'5', u's'},
-        {u'i', u'l'},      {u'|', u'l'}};
-    QString out;
-    for (const QChar c : label.toLower().normalized(QString::NormalizationForm_KD)) {
-        if (c.category() == QChar::Mark_NonSpacing)
-            continue;
-        out.append(QChar(homoglyphs.value(c.unicode(), c.unicode())));
-    }
-    out.replace(QStringLiteral("rn"), QStringLiteral("m"));
-    out.replace(QStringLiteral("vv"), QStringLiteral("w"));
-    out.replace(QStringLiteral("cl"), QStringLiteral("d"));
-    return out;
-}
-
-// Optimal string alignment distance (Levenshtein plus adjacent transpositions), stopping early
-// above `limit`.
-int editDistance(const QString &a, const QString &b, int limit)
-{
-    if (qAbs(a.size() - b.size()) > limit)
-        return limit + 1;
-    const int n = int(a.size()), m = int(b.size());
-    QList<QList<int>> d(n + 1, QList<int>(m + 1, 0));
-    for (int i = 0; i <= n; ++i)
-        d[i][0] = i;
-    for (int j = 0; j <= m; ++j)
-        d[0][j] = j;
-    for (int i = 1; i <= n; ++i) {
-        for (int j = 1; j <= m; ++j) {
-            const int cost = a.at(i - 1) == b.at(j - 1) ? 0 : 1;
-            d[i][j] = qMin(qMin(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
-            if (i > 1 && j > 1 && a.at(i - 1) == b.at(j - 2) && a.at(i - 2) == b.at(j - 1))
-                d[i][j] = qMin(d[i][j], d[i - 2][j - 2] + 1);
-        }
-    }
-    return d[n][m];
-}
-
-struct KnownLabel
-{
-    QString label;  // "paypal"
-    QString domain; // "paypal.com"
-};
-
-// The labels worth protecting: each brand's chosen labels and the large providers' user
-// domains. Labels under five letters are left out: "aol", "qq", "ups" are one letter away from
-// too many honest names, and a skeleton of four letters collides as easily.
-const QList<KnownLabel> &knownLabels()
-{
-    static const QList<KnownLabel> labels = [] {
-        QList<KnownLabel> out;
-        auto add = [&out](const QString &label, const QString &domain) {
-            if (label.size() < 5)
-                return;
-            for (const KnownLabel &k : out) {
-                if (k.label == label)
-                    return;
-            }
-            out.append({label, domain});
-        };
-        for (const Brand &brand : brands()) {
-            for (const QString &label : brand.lookalike) {
-                QString domain = brand.domains.value(0);
-                for (const QString &d : brand.domains) {
-                    if (registrableLabel(d) == label) {
-                        domain = d;
-                        break;
-                    }
-                }
-                add(label, domain);
-            }
-        }
-        for (const ReceivedChecks::MailProvider &provider : ReceivedChecks::mailProviders()) {
-            for (const QString &domain : provider.userDomains)
-                add(registrableLabel(domain), domain);
-        }
-        return out;
-    }();
-    return labels;
-}
-
-bool isLatinLetter(QChar c)
-{
-    return c.isLetter() && c.script() == QChar::Script_Latin;
 }
 
 } // namespace
@@ -288,85 +189,22 @@ const Brand *brandOwningDomain(const QString &domain)
     return nullptr;
 }
 
-std::optional<Lookalike> lookalikeOf(const QString &domain)
+const QHash<char16_t, char16_t> &homoglyphs()
 {
-    const QString host = normalizedHost(domain);
-    if (host.isEmpty() || brandOwningDomain(host) || ReceivedChecks::providerForHost(host))
-        return std::nullopt;
-
-    // A known domain worn as the first labels of another: "paypal.com.secure-login.example".
-    const QString org = organisationalDomain(host);
-    for (const Brand &brand : brands()) {
-        for (const QString &own : brand.domains) {
-            if (host.startsWith(own + QLatin1Char('.')) && org != organisationalDomain(own))
-                return Lookalike{own,
-                                 tr("%1 written in front of the unrelated domain %2").arg(own, org),
-                                 {},
-                                 true};
-        }
-    }
-
-    QString unicode;
-    if (host.contains(QLatin1String("xn--")))
-        // Qt shows Unicode only under TLDs on its IDN whitelist; the analyst needs the Unicode
-        // form whatever the TLD, as a mail program that decodes every name would show it.
-        unicode = QUrl::fromAce(host.toLatin1(), QUrl::IgnoreIDNWhitelist);
-    const QString label = registrableLabel(unicode.isEmpty() ? host : unicode);
-    if (label.isEmpty())
-        return std::nullopt;
-    const QString shape = skeleton(label);
-    for (const KnownLabel &known : knownLabels()) {
-        if (label == known.label)
-            return std::nullopt; // the same spelling under another suffix is not a lookalike
-    }
-    for (const KnownLabel &known : knownLabels()) {
-        if (shape == skeleton(known.label))
-            return Lookalike{known.domain,
-                             unicode.isEmpty()
-                                 ? tr("\"%1\" looks the same as \"%2\" at a glance (swapped "
-                                      "look-alike letters or digits)")
-                                       .arg(label, known.label)
-                                 : tr("the internationalised name \"%1\" is drawn with letters "
-                                      "that look like \"%2\"")
-                                       .arg(label, known.label),
-                             unicode, true};
-        if (!unicode.isEmpty())
-            continue;
-        // One typo away for names of six letters or more, two for nine or more: short names
-        // have too many honest neighbours ("email" is one letter from "gmail").
-        const int limit = known.label.size() >= 9 ? 2 : known.label.size() >= 6 ? 1 : 0;
-        if (limit > 0) {
-            const int distance = editDistance(label, known.label, limit);
-            if (distance <= limit)
-                return Lookalike{
-                    known.domain,
-                    distance == 1
-                        ? tr("\"%1\" is one letter away from \"%2\"").arg(label, known.label)
-                        : tr("\"%1\" is two letters away from \"%2\"").arg(label, known.label),
-                    {},
-                    true};
-        }
-    }
-    // An internationalised label that mixes Latin letters with letters of another script
-    // imitates something even when it is not on the list (browsers show such names as
-    // punycode for that reason); a label wholly in one script is an ordinary IDN.
-    if (!unicode.isEmpty()) {
-        bool latin = false, other = false;
-        for (const QChar c : label) {
-            if (isLatinLetter(c))
-                latin = true;
-            else if (c.isLetter())
-                other = true;
-        }
-        if (latin && other)
-            return Lookalike{{},
-                             tr("the internationalised name \"%1\" mixes Latin letters with "
-                                "look-alike letters of another script")
-                                 .arg(label),
-                             unicode,
-                             false};
-    }
-    return std::nullopt;
+    // Letters of other scripts that render like Latin ones (Cyrillic, Greek, Armenian, IPA,
+    // dotless i, l with stroke) and the digits people swap for letters (0/o, 1/l, 3/e, 5/s),
+    // with i and | read as l so that 1, i and l are one shape. After Unicode TR 39's
+    // confusables, much reduced: only what lowers to a Latin letter in a host name.
+    static const QHash<char16_t, char16_t> table = {
+        {u'\u0430', u'a'}, {u'\u0435', u'e'}, {u'\u043E', u'o'}, {u'\u0440', u'p'},
+        {u'\u0441', u'c'}, {u'\u0443', u'y'}, {u'\u0445', u'x'}, {u'\u0455', u's'},
+        {u'\u0456', u'i'}, {u'\u0458', u'j'}, {u'\u0501', u'd'}, {u'\u04BB', u'h'},
+        {u'\u04CF', u'l'}, {u'\u0261', u'g'}, {u'\u0578', u'n'}, {u'\u057D', u'u'},
+        {u'\u03B1', u'a'}, {u'\u03BF', u'o'}, {u'\u03C1', u'p'}, {u'\u03BD', u'v'},
+        {u'\u03B9', u'i'}, {u'\u03BA', u'k'}, {u'\u0131', u'i'}, {u'\u0142', u'l'},
+        {u'0', u'o'},      {u'1', u'l'},      {u'3', u'e'},      {u'5', u's'},
+        {u'i', u'l'},      {u'|', u'l'}};
+    return table;
 }
 
 bool isServiceProviderDomain(const QString &domain)
@@ -396,89 +234,27 @@ QString freemailProvider(const QString &domain)
 const QStringList &institutionWords()
 {
     static const QStringList words =
-        list({"bank", "banking", "university", "college", "school", "ministry", "government",
-              "police", "court", "tax", "revenue", "customs", "postal", "hospital", "insurance",
-              "embassy", "council", "municipality"});
+        QStringLiteral("bank banking university college school ministry government police court "
+                       "tax revenue customs postal hospital insurance embassy council "
+                       "municipality")
+            .split(QLatin1Char(' '));
     return words;
 }
 
 const QStringList &genericNameWords()
 {
-    static const QStringList words = list({"of",
-                                           "the",
-                                           "and",
-                                           "for",
-                                           "de",
-                                           "du",
-                                           "la",
-                                           "le",
-                                           "der",
-                                           "die",
-                                           "das",
-                                           "und",
-                                           "support",
-                                           "service",
-                                           "services",
-                                           "desk",
-                                           "helpdesk",
-                                           "help",
-                                           "team",
-                                           "department",
-                                           "dept",
-                                           "customer",
-                                           "customers",
-                                           "care",
-                                           "refund",
-                                           "refunds",
-                                           "billing",
-                                           "security",
-                                           "alert",
-                                           "alerts",
-                                           "notice",
-                                           "notification",
-                                           "notifications",
-                                           "no",
-                                           "reply",
-                                           "noreply",
-                                           "online",
-                                           "mail",
-                                           "info",
-                                           "center",
-                                           "centre",
-                                           "group",
-                                           "ltd",
-                                           "inc",
-                                           "llc",
-                                           "co",
-                                           "limited",
-                                           "corp",
-                                           "company",
-                                           "official",
-                                           "account",
-                                           "accounts",
-                                           "it",
-                                           "admin",
-                                           "administrator",
-                                           "system",
-                                           "staff",
-                                           "office",
-                                           "national",
-                                           "federal",
-                                           "state",
-                                           "city",
-                                           "trust",
-                                           "savings",
-                                           "credit",
-                                           "union",
-                                           "financial",
-                                           "payments",
-                                           "verification",
-                                           "fraud",
-                                           "prevention",
-                                           "desk",
-                                           "international",
-                                           "global",
-                                           "mailbox"});
+    // Articles and prepositions (English, French, German), departments and roles, legal forms,
+    // and the words every notification sender uses: none of them tells one bank from another.
+    static const QStringList words =
+        QStringLiteral("of the and for de du la le der die das und support service services desk "
+                       "helpdesk help team department dept customer customers care refund "
+                       "refunds billing security alert alerts notice notification notifications "
+                       "no reply noreply online mail info center centre group ltd inc llc co "
+                       "limited corp company official account accounts it admin administrator "
+                       "system staff office national federal state city trust savings credit "
+                       "union financial payments verification fraud prevention international "
+                       "global mailbox")
+            .split(QLatin1Char(' '));
     return words;
 }
 

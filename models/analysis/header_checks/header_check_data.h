@@ -6,6 +6,7 @@
 // names. The large mailbox providers are not repeated here: they come from the Received
 // checks' mail_host_data.h.
 
+#include <QHash>
 #include <QList>
 #include <QString>
 #include <QStringList>
@@ -43,7 +44,11 @@ struct Lookalike
     QString unicode;    // the Unicode form when the domain is punycode, else empty
     bool strong = true; // false: a mixed-script IDN that imitates nothing known
 };
+// Implemented in lookalike.cpp.
 std::optional<Lookalike> lookalikeOf(const QString &domain);
+
+// Confusable characters to the Latin letter they imitate, for comparing spellings by shape.
+const QHash<char16_t, char16_t> &homoglyphs();
 
 // The services that send, bounce or host help desks for other organisations (Amazon SES,
 // SendGrid, Mailchimp, Zendesk...): an envelope, Message-ID or Reply-To there is how those

@@ -233,13 +233,11 @@ bool sameOrganisation(const QString &a, const QString &b)
     return provider && ReceivedChecks::isProviderHost(*provider, b);
 }
 
-QStringList relayNames(const ChainAnalysis &chain, int upToHop)
+QStringList relayNames(const ChainAnalysis &chain)
 {
     QStringList names;
-    const int last =
-        upToHop >= 0 ? qMin(upToHop, int(chain.hops.size()) - 1) : int(chain.hops.size()) - 1;
-    for (int i = 0; i <= last; ++i) {
-        const ReceivedHop &hop = chain.hops.at(i).parsed;
+    for (const ChainHop &chainHop : chain.hops) {
+        const ReceivedHop &hop = chainHop.parsed;
         for (const QString &name : {hop.by, hop.fromName, hop.fromHelo, hop.fromRdns}) {
             const QString host = normalizedHost(name);
             if (host.contains(QLatin1Char('.')) && !organisationalDomain(host).isEmpty() &&

@@ -75,8 +75,8 @@ bool isUnderDomain(const QString &host, const QString &domain);
 bool sameOrganisation(const QString &a, const QString &b);
 
 // Every host name the Received chain mentions (by, from name, HELO, rDNS), normalised, without
-// address literals; `upToHop` >= 0 limits it to hops 0..upToHop.
-QStringList relayNames(const ChainAnalysis &chain, int upToHop = -1);
+// address literals.
+QStringList relayNames(const ChainAnalysis &chain);
 
 // The message's text as a reader sees it: the text/plain part, and the HTML part reduced to
 // text (tags, scripts and styles removed, common entities decoded), joined. Empty when the

@@ -243,11 +243,14 @@ public:
             if (sameOrganisation(parts.right, context.chain.hops.at(i).parsed.by))
                 return;
         }
-        sink.add(hop,
-                 tr("\"%1\" names %2, the receiving server of hop %3, not the sender (%4).")
-                     .arg(quoteField(*field), parts.right, QString::number(hop),
-                          mailboxesOf(context.message, "From").value(0).domain),
-                 Severity::Low, fieldLocation(context.message, *field));
+        const QString sender = mailboxesOf(context.message, "From").value(0).domain;
+        const QString evidence =
+            sender.isEmpty()
+                ? tr("\"%1\" names %2, the receiving server of hop %3, not the sender.")
+                      .arg(quoteField(*field), parts.right, QString::number(hop))
+                : tr("\"%1\" names %2, the receiving server of hop %3, not the sender (%4).")
+                      .arg(quoteField(*field), parts.right, QString::number(hop), sender);
+        sink.add(hop, evidence, Severity::Low, fieldLocation(context.message, *field));
     }
 };
 
