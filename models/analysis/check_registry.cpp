@@ -3,6 +3,7 @@
 #include "analysis/auth/auth_checks.h"
 #include "analysis/checks/received_checks.h"
 #include "analysis/content_checks/content_checks.h"
+#include "analysis/header_checks/header_checks.h"
 
 #include <algorithm>
 
@@ -16,6 +17,7 @@ const QList<const Check *> &allChecks()
         appendReceivedChecks(list);
         appendContentChecks(list);
         appendAuthChecks(list);
+        appendHeaderChecks(list);
         std::sort(list.begin(), list.end(),
                   [](const Check *a, const Check *b) { return a->info().id < b->info().id; });
         return list;

@@ -9,6 +9,7 @@
 #include "store/case_store.h"
 
 #include <QJsonDocument>
+#include <QtAlgorithms>
 #include <QThread>
 
 #include <map>
@@ -206,6 +207,18 @@ private:
         s.sourcePath = input.sourcePath;
         s.sourceIndex = input.sourceIndex;
         s.importedAt = now;
+        if (const auto &r = input.report) {
+            s.reportFormat = r->format;
+            s.reporter = r->reporter;
+            s.receivedAt = r->receivedAt;
+            s.responseDue = r->responseDue;
+            s.completenessCount = qPopulationCount(quint32(r->completenessMask));
+            s.completenessSummary = r->completenessSummary;
+            s.originIp = r->originIp;
+            s.originOurs = r->originOurs;
+            s.findingCount = r->findingCount;
+            s.topSeverity = r->topSeverity;
+        }
         return s;
     }
 

@@ -4,6 +4,7 @@
 #include "sqlite_statement.h"
 
 #include <QCoreApplication>
+#include <QtAlgorithms>
 
 namespace Awb {
 
@@ -81,9 +82,7 @@ MessageSummary readSummary(const SqliteStatement &row)
         summary.reporter = row.text(12);
         summary.receivedAt = row.timestamp(13);
         summary.responseDue = row.timestamp(14);
-        const int mask = int(row.int64(15));
-        summary.completenessCount =
-            (mask & 1) + ((mask >> 1) & 1) + ((mask >> 2) & 1) + ((mask >> 3) & 1);
+        summary.completenessCount = qPopulationCount(quint32(row.int64(15)));
         summary.completenessSummary = row.text(16);
         summary.originIp = row.text(17);
         summary.originOurs = row.int64(18) != 0;

@@ -25,7 +25,7 @@ private Q_SLOTS:
 
 void TestCliKillResume::killMidImportThenResume()
 {
-    constexpr int total = 60000;
+    constexpr int total = 30000;
     constexpr int batchSize = 1000; // ImportPipeline's default batch
     QTemporaryDir dir;
     const QString mboxPath = dir.filePath(QStringLiteral("big.mbox"));
