@@ -5,11 +5,13 @@
 #include "import_status_widget.h"
 #include "message_list_panel.h"
 #include "network_settings_dialog.h"
+#include "report_panel.h"
 #include "source/source_viewer.h"
 
 #include "analysis/message_analysis.h"
 #include "itemmodels/message_list_model.h"
 #include "mail/mail_message.h"
+#include "reports/report_analysis.h"
 #include "store/case_store.h"
 #include "store/evidence_repository.h"
 
@@ -60,6 +62,7 @@ MainWindow::MainWindow(QWidget *parent)
     , m_list(new MessageListPanel(m_model, this))
     , m_source(new SourceViewer(this))
     , m_analysis(new AnalysisPanel(this))
+    , m_report(new ReportPanel(this))
     , m_splitter(new QSplitter(Qt::Vertical, this))
     , m_detailSplitter(new QSplitter(Qt::Horizontal, this))
     , m_trust(NetworkSettingsDialog::storedTrustSettings())
@@ -82,6 +85,9 @@ MainWindow::MainWindow(QWidget *parent)
 
     connect(m_list, &MessageListPanel::currentMessageChanged, this, &MainWindow::showMessage);
     connect(m_analysis, &AnalysisPanel::hopActivated, this, &MainWindow::showHopInSource);
+    connect(m_report, &ReportPanel::pathChoiceChanged, this, &MainWindow::showChosenPath);
+    m_analysis->tabs()->insertTab(0, m_report, tr("Report"));
+    m_analysis->tabs()->setCurrentIndex(0);
     connect(m_imports, &ImportController::started, m_importStatus,
             &ImportStatusWidget::showStarted);
     connect(m_imports, &ImportController::progressChanged, m_importStatus,
@@ -191,9 +197,11 @@ void MainWindow::chooseFolderToImport()
 void MainWindow::showMessage(qint64 evidenceId)
 {
     m_shownBytes.clear();
+    m_shownAnalysis.reset();
     if (evidenceId <= 0 || !m_store) {
         m_source->setMessageBytes({});
         m_analysis->clear();
+        m_report->clear();
         return;
     }
     auto bytes = EvidenceRepository(*m_store).bytes(evidenceId);
@@ -205,30 +213,69 @@ void MainWindow::showMessage(qint64 evidenceId)
     }
     m_shownBytes = *bytes;
     m_source->setMessageBytes(m_shownBytes);
-    // One message's analysis takes milliseconds (parse plus checks), so it runs here; the
-    // import pipeline is where many messages are analysed, off this thread.
+    // One message's analysis takes milliseconds (parse plus checks), so it runs here, with the
+    // settings of now; the import pipeline analyses many messages off this thread and stores
+    // what it concluded then.
     auto message = MailMessage::parse(m_shownBytes);
     if (!message) {
         m_analysis->clear();
+        m_report->clear();
         statusBar()->showMessage(message.error());
         return;
     }
-    m_analysis->setAnalysis(analyzeMessage(*message, m_trust));
+    const MessageSummary *summary = m_model->summaryAt(m_model->rowOfId(evidenceId));
+    const QDateTime imported = summary ? summary->importedAt : QDateTime::currentDateTimeUtc();
+    m_shownAnalysis = std::make_unique<ReportAnalysis>(analyzeReport(*message, m_trust, imported));
+    m_report->setAnalysis(*m_shownAnalysis);
+    showChosenPath();
+}
+
+void MainWindow::showChosenPath()
+{
+    if (!m_shownAnalysis) {
+        m_analysis->clear();
+        return;
+    }
+    // For a report the path that matters is the original's: the report mail only shows how the
+    // reporter reached us.
+    const bool own = m_report->showsReportMessagePath() || !m_shownAnalysis->original;
+    m_analysis->setAnalysis(own ? m_shownAnalysis->message : *m_shownAnalysis->original);
 }
 
 void MainWindow::showHopInSource(int hop)
 {
-    auto message = MailMessage::parse(m_shownBytes);
+    if (!m_shownAnalysis)
+        return;
+    const bool own = m_report->showsReportMessagePath() || !m_shownAnalysis->original;
+    const QByteArray &shownMessage = own ? m_shownBytes : *m_shownAnalysis->report.originalBytes;
+    auto message = MailMessage::parse(shownMessage);
     if (!message)
         return;
     int index = 0;
     for (const RawHeaderField &field : message->rawHeaders()) {
-        if (field.name.compare("Received", Qt::CaseInsensitive) != 0)
+        if (field.name.compare("Received", Qt::CaseInsensitive) != 0 || index++ != hop)
             continue;
-        if (index++ == hop) {
-            m_source->selectBytes(field.offset, field.name.size() + 1 + field.rawValue.size());
+        const qsizetype length = field.name.size() + 1 + field.rawValue.size();
+        if (own) {
+            m_source->selectBytes(field.offset, length);
             return;
         }
+        // The original sits inside the report: find its stamp there, as stored (an attached
+        // message keeps its bytes; the reader may have turned CRLF into LF).
+        const QByteArray stamp = shownMessage.mid(field.offset, length);
+        for (const QByteArray &candidate : {stamp, QByteArray(stamp).replace("\n", "\r\n")}) {
+            const qsizetype at = m_shownBytes.indexOf(candidate);
+            if (at >= 0) {
+                m_source->selectBytes(at, candidate.size());
+                return;
+            }
+        }
+        statusBar()->showMessage(
+            tr("Hop %1 of the original is not stored verbatim in the report (it was encoded), "
+               "so it cannot be shown in the source.")
+                .arg(hop),
+            5000);
+        return;
     }
 }
 

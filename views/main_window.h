@@ -13,6 +13,8 @@ namespace Awb {
 
 class AnalysisPanel;
 class CaseStore;
+class ReportPanel;
+struct ReportAnalysis;
 class ImportController;
 class ImportStatusWidget;
 class MessageListModel;
@@ -46,6 +48,7 @@ public:
     MessageListPanel *messageList() const { return m_list; }
     SourceViewer *sourceViewer() const { return m_source; }
     AnalysisPanel *analysisPanel() const { return m_analysis; }
+    ReportPanel *reportPanel() const { return m_report; }
     ImportController *importController() const { return m_imports; }
 
 protected:
@@ -60,6 +63,7 @@ private:
     void chooseFolderToImport();
     void showMessage(qint64 evidenceId);
     void showHopInSource(int hop);
+    void showChosenPath();
     void editNetworks();
     void onImportFinished(const ImportSummary &summary);
     void onImportFailed(const QString &message);
@@ -70,6 +74,8 @@ private:
     MessageListPanel *m_list;
     SourceViewer *m_source;
     AnalysisPanel *m_analysis;
+    ReportPanel *m_report;
+    std::unique_ptr<ReportAnalysis> m_shownAnalysis; // of the message on screen
     QSplitter *m_splitter;
     QSplitter *m_detailSplitter; // the analysis beside the raw source
     TrustSettings m_trust;

@@ -53,7 +53,7 @@ MessageListPanel::MessageListPanel(MessageListModel *model, QWidget *parent)
     header->setSectionResizeMode(int(MessageListModel::Column::Subject), QHeaderView::Stretch);
     using Column = MessageListModel::Column;
     const std::pair<Column, int> widths[] = {
-        {Column::Due, 110},    {Column::Format, 70},       {Column::From, 220},
+        {Column::Due, 135},    {Column::Format, 70},       {Column::From, 220},
         {Column::Origin, 150}, {Column::Completeness, 70}, {Column::Findings, 90},
         {Column::Date, 130},   {Column::Size, 70},         {Column::Source, 170}};
     for (const auto &[column, width] : widths)
