@@ -1,6 +1,7 @@
 // The trust boundary and the origin: which stamps are the record, which are the sender's claims.
 #include "analysis/chain_analysis.h"
 #include "analysis/client_ip_headers.h"
+#include "analysis/message_analysis.h"
 #include "analysis/received_parser.h"
 #include "analysis/trust_settings.h"
 #include "mail/mail_message.h"
@@ -63,6 +64,8 @@ private Q_SLOTS:
     void organisationalDomain_data();
     void organisationalDomain();
     void claimedClientIps();
+    void hostileChainsFinish_data();
+    void hostileChainsFinish();
 };
 
 void TestChainAnalysis::oursHopIsTheBoundary()
@@ -225,6 +228,33 @@ void TestChainAnalysis::claimedClientIps()
     QCOMPARE(claimed.at(1).ip, QStringLiteral("2001:db8::7"));
     QCOMPARE(claimed.at(2).ip, QString());
     QCOMPARE(claimed.at(2).value, QStringLiteral("not an address"));
+}
+
+void TestChainAnalysis::hostileChainsFinish_data()
+{
+    QTest::addColumn<QByteArray>("stamp");
+    QTest::addColumn<int>("copies");
+    QTest::newRow("10,000 ordinary stamps") << QByteArray(strangerHop) << 10000;
+    QTest::newRow("unbalanced brackets") << QByteArray("from x ((((((([[[[<<<< by y ;;; (") << 2000;
+    QTest::newRow("control bytes")
+        << QByteArray("from \x01\x02host\x7f [192.0.2.1\x00] by \x1b[31m; Mon, 2 Nov 2026", 60)
+        << 2000;
+    QTest::newRow("one 1 MB stamp") << QByteArray("from ") + QByteArray(1 << 20, '(') << 1;
+}
+
+void TestChainAnalysis::hostileChainsFinish()
+{
+    // Every check runs over every hop; this must end, without a crash, in a usable analysis.
+    QFETCH(QByteArray, stamp);
+    QFETCH(int, copies);
+    QByteArray bytes;
+    for (int i = 0; i < copies; ++i)
+        bytes += "Received: " + stamp + "\n";
+    bytes += "From: a@example.com\nSubject: hostile\n\nbody\n";
+    auto message = MailMessage::parse(bytes);
+    QVERIFY2(message.ok(), qPrintable(message.error()));
+    const MessageAnalysis analysis = analyzeMessage(*message, TrustSettings{});
+    QCOMPARE(analysis.chain.hops.size(), copies);
 }
 
 QTEST_GUILESS_MAIN(TestChainAnalysis)

@@ -2,6 +2,7 @@
 #include "cli_runner.h"
 #include "test_mail_factory.h"
 
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -55,6 +56,7 @@ private Q_SLOTS:
     void rejectedInputIsAnErrorLine();
     void badNetworkIsUsageError();
     void checksCatalogue();
+    void checksDocumentationIsCurrent();
 
 private:
     QString path(const QString &name) const { return m_dir->filePath(name); }
@@ -182,6 +184,17 @@ void TestCliAnalyze::checksCatalogue()
     const CliRun text = runAwb({QStringLiteral("checks")});
     QCOMPARE(text.exitCode, 0);
     QVERIFY(text.out.contains("received.broken-handoff"));
+}
+
+void TestCliAnalyze::checksDocumentationIsCurrent()
+{
+    // resources/doc/checks.md is generated; tests/update-reference-data.sh refreshes it.
+    const CliRun run = runAwb({QStringLiteral("checks"), QStringLiteral("--markdown")});
+    QCOMPARE(run.exitCode, 0);
+    QFile reference(QStringLiteral(AWB_SOURCE_DIR "/resources/doc/checks.md"));
+    QVERIFY(reference.open(QIODevice::ReadOnly));
+    QVERIFY2(run.out == reference.readAll(),
+             "resources/doc/checks.md is out of date: run tests/update-reference-data.sh");
 }
 
 QTEST_GUILESS_MAIN(TestCliAnalyze)
