@@ -13,6 +13,7 @@
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QItemSelectionModel>
+#include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
 #include <QScrollArea>
@@ -22,6 +23,8 @@
 #include <QTableView>
 #include <QTextDocumentFragment>
 #include <QVBoxLayout>
+
+#include <functional>
 
 namespace Awb {
 
@@ -39,6 +42,32 @@ void setUpTable(QTableView *table)
     table->horizontalHeader()->setStretchLastSection(true);
     table->horizontalHeader()->setHighlightSections(false);
 }
+
+// A table that reports rows reached with the keyboard: clicks and Enter come as signals from
+// QAbstractItemView, but moving with the arrow keys only changes the current index, which
+// filtering and sorting change too, so the key press itself is what tells them apart.
+class KeyboardReportingTable : public QTableView
+{
+public:
+    explicit KeyboardReportingTable(std::function<void(const QModelIndex &)> onMove,
+                                    QWidget *parent)
+        : QTableView(parent)
+        , m_onMove(std::move(onMove))
+    {}
+
+protected:
+    void keyPressEvent(QKeyEvent *event) override
+    {
+        const QPersistentModelIndex before = currentIndex();
+        QTableView::keyPressEvent(event);
+        const QModelIndex after = currentIndex();
+        if (after.isValid() && (after.row() != before.row() || !before.isValid()))
+            m_onMove(after);
+    }
+
+private:
+    std::function<void(const QModelIndex &)> m_onMove;
+};
 
 } // namespace
 
@@ -121,7 +150,8 @@ QWidget *AnalysisPanel::createFindingsPane()
     m_hopOnly = new QCheckBox(tr("Selected hop only"), pane);
     m_hopOnly->setToolTip(tr("Show only the findings about the hop selected above"));
 
-    m_findingTable = new QTableView(pane);
+    m_findingTable = new KeyboardReportingTable(
+        [this](const QModelIndex &index) { onFindingActivated(index); }, pane);
     m_findingProxy->setSourceModel(m_findingModel);
     m_findingTable->setModel(m_findingProxy);
     m_findingTable->setItemDelegate(m_findingDelegate);
@@ -168,6 +198,11 @@ void AnalysisPanel::clear()
 {
     setAnalysis({});
     m_origin->setText(tr("No message analysed."));
+}
+
+QList<Finding> AnalysisPanel::findings() const
+{
+    return m_findingModel->findings();
 }
 
 void AnalysisPanel::selectHop(int hop)
@@ -217,9 +252,14 @@ void AnalysisPanel::onHopTableSelectionChanged()
 
 void AnalysisPanel::onFindingActivated(const QModelIndex &index)
 {
-    const int hop = index.data(FindingListModel::HopRole).toInt();
-    if (index.isValid() && hop >= 0)
-        setSelectedHop(hop, true);
+    const Finding *chosen = m_findingModel->findingAt(m_findingProxy->mapToSource(index).row());
+    if (!index.isValid() || !chosen)
+        return;
+    // Selecting the hop may refilter the table ("selected hop only"): copy the finding first.
+    const Finding finding = *chosen;
+    if (finding.hop >= 0)
+        setSelectedHop(finding.hop, true);
+    Q_EMIT findingActivated(finding);
 }
 
 void AnalysisPanel::updateHopOnlyFilter()

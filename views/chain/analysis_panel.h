@@ -34,6 +34,9 @@ class HopTableModel;
 // its header). selectHop() does the same from code, without the signal. The panel shows
 // whatever MessageAnalysis it is given: for a report, the caller passes the analysis of the
 // reported original.
+//
+// Choosing a finding (a click, moving to it with the keyboard, Enter or a double-click) also
+// emits findingActivated() with the finding, for the source viewer to show its evidence.
 class AnalysisPanel : public QWidget
 {
     Q_OBJECT
@@ -48,6 +51,10 @@ public:
     // -1 when no hop is selected.
     int selectedHop() const { return m_selectedHop; }
     void selectHop(int hop);
+
+    // Every finding of the analysis shown, in the analysis's order, whatever the filters hide:
+    // what the source viewer marks.
+    QList<Finding> findings() const;
 
     // The origin line as plain text, as shown.
     QString originText() const;
@@ -67,6 +74,9 @@ public:
 Q_SIGNALS:
     // The user selected a hop (diagram, hop table or a finding about it).
     void hopActivated(int hop);
+    // The user chose a finding in the findings table. Emitted after its hop (if any) has been
+    // selected; a double-click may emit it twice, the receiver should be idempotent.
+    void findingActivated(const Awb::Finding &finding);
 
 private:
     QWidget *createFindingsPane();
