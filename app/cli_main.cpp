@@ -19,11 +19,17 @@ struct Command
 const Command commands[] = {
     {"import", "import .eml files, mboxes, maildirs and directories into a case database",
      Awb::Cli::importCommand},
+    {"accounts", "import the account directory (CSV) and list or show accounts",
+     Awb::Cli::accountsCommand},
+    {"cases", "group reports into cases; list, show, merge, split and move them",
+     Awb::Cli::casesCommand},
     {"messages", "list the stored messages, or print one message's exact bytes",
      Awb::Cli::messagesCommand},
     {"analyze", "parse and analyse messages (Received chain, origin, findings), no database",
      Awb::Cli::analyzeCommand},
     {"checks", "the catalogue of checks", Awb::Cli::checksCommand},
+    {"dnsbl", "check addresses against DNS blocklists and read the return codes",
+     Awb::Cli::dnsblCommand},
     {"demo", "the bundled demo data, end to end", Awb::Cli::demoCommand},
 };
 

@@ -11,10 +11,13 @@ namespace Awb::Cli {
 
 // Each command takes its arguments without the program and command names, and returns an Exit.
 int importCommand(const QStringList &arguments);
+int accountsCommand(const QStringList &arguments);
+int casesCommand(const QStringList &arguments);
 int messagesCommand(const QStringList &arguments);
 int demoCommand(const QStringList &arguments);
 int analyzeCommand(const QStringList &arguments);
 int checksCommand(const QStringList &arguments);
+int dnsblCommand(const QStringList &arguments);
 
 // Shared by `import` and `demo`: imports the paths with terminal progress, prints the summary
 // (text, or one JSON object with `json`) and every rejection on stderr. Returns ExitOk, or

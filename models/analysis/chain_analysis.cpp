@@ -1,6 +1,7 @@
 #include "analysis/chain_analysis.h"
 
 #include "analysis/checks/mail_host_data.h"
+#include "analysis/host_names.h"
 #include "analysis/trust_settings.h"
 
 #include <QCoreApplication>
@@ -9,17 +10,6 @@
 namespace Awb {
 
 namespace {
-
-// Second-level labels under which registrations sit one level deeper. Not the Public Suffix List
-// (not packaged as a library the core can use offline), but the common cases of abuse mail.
-bool isTwoLevelSuffix(const QString &secondLevel, const QString &topLevel)
-{
-    static const QStringList generic = {
-        QStringLiteral("co"), QStringLiteral("com"), QStringLiteral("net"), QStringLiteral("org"),
-        QStringLiteral("ac"), QStringLiteral("gov"), QStringLiteral("edu"), QStringLiteral("ne"),
-        QStringLiteral("or"), QStringLiteral("go")};
-    return topLevel.size() == 2 && generic.contains(secondLevel);
-}
 
 QString tr(const char *text)
 {
@@ -80,22 +70,6 @@ QString hopTrustName(HopTrust trust)
         return QStringLiteral("claimed");
     }
     return {};
-}
-
-QString organisationalDomain(const QString &host)
-{
-    QString name = host.trimmed().toLower();
-    while (name.endsWith(QLatin1Char('.')))
-        name.chop(1);
-    if (name.isEmpty() || IpAddress::parse(name))
-        return {};
-    const QStringList labels = name.split(QLatin1Char('.'), Qt::SkipEmptyParts);
-    if (labels.size() < 2)
-        return {};
-    const int n = int(labels.size());
-    if (n >= 3 && isTwoLevelSuffix(labels.at(n - 2), labels.at(n - 1)))
-        return labels.mid(n - 3).join(QLatin1Char('.'));
-    return labels.mid(n - 2).join(QLatin1Char('.'));
 }
 
 ChainAnalysis analyzeChain(const QList<ReceivedHop> &hops, const TrustSettings &trust)

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "analysis/host_names.h"
 #include "analysis/received_hop.h"
 #include "network/address_scope.h"
 #include "network/ip_address.h"
@@ -67,10 +68,5 @@ struct ChainAnalysis
 // claims one of our addresses never makes the origin ours. Everything below the boundary is
 // claimed.
 ChainAnalysis analyzeChain(const QList<ReceivedHop> &hops, const TrustSettings &trust);
-
-// The registrable part of a host name as far as it can be told without the Public Suffix List:
-// the last two labels, or three under well-known two-level suffixes ("co.uk", "com.hk"). Lower
-// case, without a trailing dot; empty for IP literals and single labels.
-QString organisationalDomain(const QString &host);
 
 } // namespace Awb

@@ -129,7 +129,154 @@ CREATE INDEX reports_origin_ip ON reports(origin_ip);
 PRAGMA user_version = 3;
 )sql";
 
-constexpr const char *kMigrations[] = {kMigration1, kMigration2, kMigration3};
+// Version 4: the account directory, imported from the billing system's CSV exports.
+// - Money is integer cents (prepaid_cents); the CSV's "120.50" is parsed exactly, never through
+//   a float.
+// - An assignment's block is stored as an inclusive integer range of 128-bit numbers (IPv4
+//   mapped, see network/ip_range.h), each number as two 64-bit words with the sign bit flipped
+//   (word XOR 0x8000000000000000) so that SQLite's signed INTEGER order is the unsigned order.
+//   A CIDR block's first address is the looked-up address with the host bits cleared, so "which
+//   block holds this address" is one equality probe of ip_assignments_first per prefix length in
+//   use (ip_assignments_lengths finds those lengths by skip-scan), whatever the row count.
+// - Validity: valid_from and valid_to are store timestamps (UTC text, text order is time order),
+//   both inclusive; a whole-day valid_to is stored as the last millisecond of that day. NULL
+//   valid_to means still assigned.
+// - Natural keys make a re-import of the same files a no-op: (account, prefix, valid_from) for
+//   assignments, (account, domain, valid_from) for domains, (account, date, action, reference)
+//   for history (reference is '' rather than NULL, as NULLs are distinct in UNIQUE).
+// - source_file/source_line say which CSV row a stored row came from, so that a data error (an
+//   address assigned to two accounts at once) can name both rows.
+constexpr const char kMigration4[] = R"sql(
+CREATE TABLE customers (
+    account_id TEXT PRIMARY KEY NOT NULL CHECK (length(account_id) > 0),
+    name TEXT NOT NULL,
+    email TEXT,
+    status TEXT NOT NULL CHECK (status IN ('active', 'suspended', 'terminated')),
+    suspended_until TEXT,
+    created_at TEXT,
+    country TEXT,
+    prepaid_cents INTEGER,
+    imported_at TEXT NOT NULL
+);
+CREATE TABLE ip_assignments (
+    id INTEGER PRIMARY KEY,
+    account_id TEXT NOT NULL REFERENCES customers(account_id),
+    prefix TEXT NOT NULL,
+    family INTEGER NOT NULL CHECK (family IN (4, 6)),
+    prefix_length INTEGER NOT NULL CHECK (prefix_length BETWEEN 0 AND 128),
+    first_hi INTEGER NOT NULL,
+    first_lo INTEGER NOT NULL,
+    last_hi INTEGER NOT NULL,
+    last_lo INTEGER NOT NULL,
+    valid_from TEXT NOT NULL,
+    valid_to TEXT CHECK (valid_to IS NULL OR valid_to >= valid_from),
+    service_id TEXT,
+    source_file TEXT,
+    source_line INTEGER,
+    UNIQUE (account_id, prefix, valid_from)
+);
+CREATE INDEX ip_assignments_first ON ip_assignments(family, first_hi, first_lo);
+CREATE INDEX ip_assignments_lengths ON ip_assignments(family, prefix_length);
+CREATE INDEX ip_assignments_account ON ip_assignments(account_id);
+CREATE TABLE hosted_domains (
+    id INTEGER PRIMARY KEY,
+    account_id TEXT NOT NULL REFERENCES customers(account_id),
+    domain TEXT NOT NULL CHECK (domain = lower(domain) AND length(domain) > 0),
+    valid_from TEXT NOT NULL,
+    valid_to TEXT CHECK (valid_to IS NULL OR valid_to >= valid_from),
+    source_file TEXT,
+    source_line INTEGER,
+    UNIQUE (account_id, domain, valid_from)
+);
+CREATE INDEX hosted_domains_domain ON hosted_domains(domain);
+CREATE TABLE enforcement_history (
+    id INTEGER PRIMARY KEY,
+    account_id TEXT NOT NULL REFERENCES customers(account_id),
+    date TEXT NOT NULL,
+    action TEXT NOT NULL
+        CHECK (action IN ('warning', 'suspension', 'termination', 'liability', 'blacklisting')),
+    clause TEXT NOT NULL DEFAULT '',
+    reference TEXT NOT NULL DEFAULT '',
+    notes TEXT NOT NULL DEFAULT '',
+    source TEXT NOT NULL DEFAULT 'import',
+    UNIQUE (account_id, date, action, reference)
+);
+CREATE INDEX enforcement_history_account ON enforcement_history(account_id, date);
+CREATE TABLE account_imports (
+    id INTEGER PRIMARY KEY,
+    file TEXT NOT NULL,
+    sha256 TEXT NOT NULL UNIQUE
+        CHECK (length(sha256) = 64 AND sha256 NOT GLOB '*[^0-9a-f]*'),
+    kind TEXT NOT NULL,
+    imported_at TEXT NOT NULL
+);
+PRAGMA user_version = 4;
+)sql";
+
+// Version 5: cases. A case groups the reports about one account and campaign (models/cases);
+// account_id is NULL for an unattributed case, which origin_key (the origin network) keys
+// instead. public_id is PREFIX-YEAR-SEQUENCE ("IXCM-ABUSE-2026-000123"), numbered per year of
+// opening; policy_version is the policy in force when the case was opened, kept for good
+// (policy section IX). response_due is the earliest report's receipt + 72 hours (section V),
+// kept current by the repository; NULL while a case holds no report. A report is in at most one
+// case (evidence_id UNIQUE). Cases are never deleted: a merged case is closed and points at the
+// case it went into. case_events is append-only (the triggers refuse UPDATE and DELETE): every
+// opening, grouping, merge, split, move and status change with who, when and why.
+constexpr const char kMigration5[] = R"sql(
+CREATE TABLE cases (
+    id INTEGER PRIMARY KEY,
+    public_id TEXT NOT NULL UNIQUE,
+    year INTEGER NOT NULL CHECK (year BETWEEN 1970 AND 9999),
+    sequence INTEGER NOT NULL CHECK (sequence > 0),
+    account_id TEXT REFERENCES customers(account_id),
+    origin_key TEXT NOT NULL DEFAULT '',
+    kind TEXT NOT NULL DEFAULT 'complaint' CHECK (kind IN ('complaint', 'opt-out')),
+    status TEXT NOT NULL DEFAULT 'open'
+        CHECK (status IN ('open', 'awaiting-customer', 'actioned', 'closed')),
+    severity TEXT NOT NULL DEFAULT 'info'
+        CHECK (severity IN ('info', 'low', 'medium', 'high', 'critical')),
+    owner TEXT,
+    policy_version TEXT NOT NULL CHECK (length(policy_version) > 0),
+    opened_at TEXT NOT NULL,
+    response_due TEXT,
+    notes TEXT NOT NULL DEFAULT '',
+    merged_into INTEGER REFERENCES cases(id),
+    UNIQUE (year, sequence),
+    CHECK (merged_into IS NULL OR (merged_into <> id AND status = 'closed'))
+);
+CREATE INDEX cases_account ON cases(account_id);
+CREATE INDEX cases_response_due ON cases(response_due);
+CREATE TABLE case_reports (
+    id INTEGER PRIMARY KEY,
+    case_id INTEGER NOT NULL REFERENCES cases(id),
+    evidence_id INTEGER NOT NULL UNIQUE REFERENCES evidence(id),
+    added_at TEXT NOT NULL,
+    reason TEXT NOT NULL
+);
+CREATE INDEX case_reports_case ON case_reports(case_id);
+CREATE TABLE case_events (
+    id INTEGER PRIMARY KEY,
+    case_id INTEGER NOT NULL REFERENCES cases(id),
+    kind TEXT NOT NULL
+        CHECK (kind IN ('opened', 'report-added', 'merge', 'split', 'move', 'status')),
+    evidence_id INTEGER REFERENCES evidence(id),
+    other_case_id INTEGER REFERENCES cases(id),
+    old_value TEXT,
+    new_value TEXT,
+    who TEXT NOT NULL,
+    at TEXT NOT NULL,
+    why TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX case_events_case ON case_events(case_id, id);
+CREATE TRIGGER case_events_no_update BEFORE UPDATE ON case_events
+BEGIN SELECT RAISE(ABORT, 'case_events is append-only'); END;
+CREATE TRIGGER case_events_no_delete BEFORE DELETE ON case_events
+BEGIN SELECT RAISE(ABORT, 'case_events is append-only'); END;
+PRAGMA user_version = 5;
+)sql";
+
+constexpr const char *kMigrations[] = {kMigration1, kMigration2, kMigration3, kMigration4,
+                                       kMigration5};
 static_assert(std::size(kMigrations) == kLatestSchemaVersion, "one migration per schema version");
 
 Error migrationError(const QString &dbPath, int version, const QString &reason)

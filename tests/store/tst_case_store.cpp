@@ -76,6 +76,16 @@ void TestCaseStore::migratesEmptyFile_data()
         << 3
         << QStringLiteral("evidence evidence_blobs evidence_sources import_rejections import_runs "
                           "reports");
+    QTest::newRow("version 4: account directory")
+        << 4
+        << QStringLiteral("account_imports customers enforcement_history evidence evidence_blobs "
+                          "evidence_sources hosted_domains import_rejections import_runs "
+                          "ip_assignments reports");
+    QTest::newRow("version 5: cases")
+        << 5
+        << QStringLiteral("account_imports case_events case_reports cases customers "
+                          "enforcement_history evidence evidence_blobs evidence_sources "
+                          "hosted_domains import_rejections import_runs ip_assignments reports");
 }
 
 void TestCaseStore::migratesEmptyFile()

@@ -265,7 +265,7 @@ void SourceViewer::setDecodedHeaders(const QList<DecodedHeaderField> &fields)
         item->setText(NameColumn, field.name);
         item->setText(DecodedColumn, field.decodedValue);
         item->setToolTip(DecodedColumn, field.decodedValue);
-        if (field.rawValue != field.decodedValue) {
+        if (field.rawValue.simplified() != field.decodedValue.simplified()) {
             item->setText(RawColumn, field.rawValue);
             item->setToolTip(RawColumn, field.rawValue);
         }

@@ -25,30 +25,6 @@ bool isSenderSpeaking(const ChainAnalysis &chain, int hop)
     return hop >= 0 && hop < chain.hops.size() && chain.hops.at(hop).trust != HopTrust::Receiver;
 }
 
-QString normalizedHost(const QString &host)
-{
-    QString name = host.trimmed().toLower();
-    while (name.endsWith(QLatin1Char('.')))
-        name.chop(1);
-    return name;
-}
-
-bool sameHost(const QString &a, const QString &b)
-{
-    const QString x = normalizedHost(a);
-    return !x.isEmpty() && x == normalizedHost(b);
-}
-
-bool isUnderDomain(const QString &host, const QString &domain)
-{
-    const QString h = normalizedHost(host);
-    const QString d = normalizedHost(domain);
-    if (h.isEmpty() || d.isEmpty())
-        return false;
-    return h == d || (h.size() > d.size() && h.endsWith(d) &&
-                      h.at(h.size() - d.size() - 1) == QLatin1Char('.'));
-}
-
 bool looksLikeAddressLiteral(const QString &name)
 {
     // Digits and dots only, or anything with a colon: what a HELO address literal looks like,

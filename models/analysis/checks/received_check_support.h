@@ -10,6 +10,8 @@
 #include <QList>
 #include <QString>
 
+#include "analysis/host_names.h"
+
 namespace Awb {
 
 class MailMessage;
@@ -46,11 +48,9 @@ QString describeDate(const ReceivedHop &hop);
 // "16 min 45 s", "1 h 17 min 2 s", "2 d 3 h".
 QString describeDuration(qint64 seconds);
 
-// Host names compared as DNS compares them: case-insensitive, a trailing dot ignored.
-QString normalizedHost(const QString &host);
-bool sameHost(const QString &a, const QString &b);
-// True when host is domain or a name under it ("a.b.example" is under "b.example").
-bool isUnderDomain(const QString &host, const QString &domain);
+using Awb::isUnderDomain; // analysis/host_names.h
+using Awb::normalizedHost;
+using Awb::sameHost;
 // True for "[192.0.2.1]", "192.0.2.1", "IPv6:2001:db8::1" and other address literals.
 bool looksLikeAddressLiteral(const QString &name);
 

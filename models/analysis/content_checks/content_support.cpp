@@ -203,24 +203,6 @@ QString displayName(const QString &value)
     return name.trimmed();
 }
 
-QString normalizedHost(const QString &host)
-{
-    QString name = host.trimmed().toLower();
-    while (name.endsWith(QLatin1Char('.')))
-        name.chop(1);
-    return name;
-}
-
-bool isUnderDomain(const QString &host, const QString &domain)
-{
-    const QString h = normalizedHost(host);
-    const QString d = normalizedHost(domain);
-    if (h.isEmpty() || d.isEmpty())
-        return false;
-    return h == d || (h.size() > d.size() && h.endsWith(d) &&
-                      h.at(h.size() - d.size() - 1) == QLatin1Char('.'));
-}
-
 QString elide(const QString &text, int length)
 {
     QString t = text.simplified();

@@ -9,6 +9,8 @@
 #include <QList>
 #include <QString>
 
+#include "analysis/host_names.h"
+
 namespace Awb {
 
 class MailMessage;
@@ -59,10 +61,8 @@ QString domainOf(const QString &address);
 // The display name of a From-like value ("\"Name\" <a@b>" gives "Name"), unquoted.
 QString displayName(const QString &value);
 
-// Host names compared as DNS compares them.
-QString normalizedHost(const QString &host);
-// True when host is domain or a name under it.
-bool isUnderDomain(const QString &host, const QString &domain);
+using Awb::isUnderDomain; // analysis/host_names.h
+using Awb::normalizedHost;
 // Text shortened for evidence, with an ellipsis when cut.
 QString elide(const QString &text, int length = 160);
 

@@ -204,26 +204,6 @@ QList<Mailbox> mailboxesOf(const MailMessage &message, const QByteArray &name)
     return field ? parseAddressList(field->rawValue) : QList<Mailbox>{};
 }
 
-QString normalizedHost(const QString &host)
-{
-    QString name = host.trimmed().toLower();
-    if (name.startsWith(QLatin1Char('[')) && name.endsWith(QLatin1Char(']')))
-        name = name.mid(1, name.size() - 2);
-    while (name.endsWith(QLatin1Char('.')))
-        name.chop(1);
-    return name;
-}
-
-bool isUnderDomain(const QString &host, const QString &domain)
-{
-    const QString h = normalizedHost(host);
-    const QString d = normalizedHost(domain);
-    if (h.isEmpty() || d.isEmpty())
-        return false;
-    return h == d || (h.size() > d.size() && h.endsWith(d) &&
-                      h.at(h.size() - d.size() - 1) == QLatin1Char('.'));
-}
-
 bool sameOrganisation(const QString &a, const QString &b)
 {
     const QString x = organisationalDomain(a);

@@ -15,6 +15,8 @@
 
 #include <optional>
 
+#include "analysis/host_names.h"
+
 namespace Awb::HeaderChecks {
 
 // Every visible string of the header checks is translated in this one context.
@@ -65,10 +67,8 @@ QList<Mailbox> parseAddressList(const QByteArray &rawValue, int *junk = nullptr)
 // The mailboxes of the first field of that name; empty when it is absent or holds none.
 QList<Mailbox> mailboxesOf(const MailMessage &message, const QByteArray &name);
 
-// Host names compared as DNS compares them: lower case, a trailing dot and brackets removed.
-QString normalizedHost(const QString &host);
-// host is domain or a name under it.
-bool isUnderDomain(const QString &host, const QString &domain);
+using Awb::isUnderDomain; // analysis/host_names.h
+using Awb::normalizedHost;
 // Two host names belong to one organisation: the same organisational domain (what DMARC's
 // relaxed alignment compares), or both belong to one large mail provider (gmail.com and
 // google.com).

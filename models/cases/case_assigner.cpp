@@ -1,0 +1,186 @@
+#include "case_assigner.h"
+
+#include "accounts/correlation.h"
+#include "cases/report_facts.h"
+#include "mail/mail_message.h"
+#include "reports/report_analysis.h"
+#include "store/account_repository.h"
+#include "store/case_store.h"
+#include "store/evidence_repository.h"
+
+#include <QHash>
+#include <QJsonDocument>
+#include <QSet>
+#include <QSettings>
+
+namespace Awb {
+
+CaseSettings CaseSettings::fromSettings(const QSettings &settings)
+{
+    CaseSettings s;
+    const QString group = QStringLiteral("cases/");
+    bool ok = false;
+    const int days = settings.value(group + QStringLiteral("windowDays")).toInt(&ok);
+    if (ok && days > 0)
+        s.grouping.windowDays = days;
+    const QString version = settings.value(group + QStringLiteral("policyVersion")).toString();
+    if (!version.trimmed().isEmpty())
+        s.policyVersion = version.trimmed();
+    s.analyst = settings.value(group + QStringLiteral("analyst")).toString().trimmed();
+    return s;
+}
+
+QString attributedAccount(const QList<AccountMatch> &matches)
+{
+    QString chosen;
+    for (const AccountMatch &match : matches) {
+        if (match.confidence != AccountMatch::Confidence::High)
+            continue;
+        if (!chosen.isEmpty() && chosen != match.accountId)
+            return {}; // two accounts held the address at once: do not pick one silently
+        chosen = match.accountId;
+    }
+    return chosen;
+}
+
+AccountAttribution correlationAttribution(CaseStore &store, const AccountRepository &accounts,
+                                          TrustSettings trust)
+{
+    Result<IpNetworkSet> ours = accounts.ourNetworks();
+    if (ours) {
+        for (const IpNetwork &network : ours->networks())
+            trust.ours.add(network);
+    }
+    return [&store, &accounts, trust](qint64 evidenceId) -> Result<QString> {
+        EvidenceRepository evidence(store);
+        Result<MessageSummary> summary = evidence.summary(evidenceId);
+        if (!summary)
+            return Error{summary.error()};
+        Result<QByteArray> bytes = evidence.bytes(evidenceId);
+        if (!bytes)
+            return Error{bytes.error()};
+        Result<MailMessage> message = MailMessage::parse(*bytes);
+        if (!message)
+            return QString(); // stored bytes no parser reads: nothing to correlate
+        const ReportAnalysis analysis = analyzeReport(*message, trust, summary->importedAt);
+        Result<QList<AccountMatch>> matches = correlate(analysis, accounts, &*message);
+        if (!matches)
+            return Error{matches.error()};
+        return attributedAccount(*matches);
+    };
+}
+
+namespace {
+
+Result<ReportReading> readStored(EvidenceRepository &evidence, qint64 evidenceId)
+{
+    Result<QByteArray> json = evidence.analysisJson(evidenceId);
+    if (!json)
+        return Error{json.error()};
+    return readReportFacts(evidenceId, QJsonDocument::fromJson(*json).object());
+}
+
+Result<CaseAssignmentSummary> assignInTransaction(CaseStore &store,
+                                                  const AccountAttribution &attribution,
+                                                  const CaseSettings &settings,
+                                                  const QDateTime &now)
+{
+    CaseRepository cases(store);
+    EvidenceRepository evidence(store);
+    CaseAssignmentSummary summary;
+
+    Result<QList<qint64>> unassigned = cases.unassignedReports();
+    if (!unassigned)
+        return Error{unassigned.error()};
+    QList<ReportFacts> fresh;
+    QDateTime earliest;
+    for (qint64 id : *unassigned) {
+        Result<ReportReading> reading = readStored(evidence, id);
+        if (!reading)
+            return Error{reading.error()};
+        if (!reading->groupable) {
+            summary.notGrouped.append({id, reading->notGroupedReason});
+            continue;
+        }
+        Result<QString> account = attribution(id);
+        if (!account)
+            return Error{account.error()};
+        reading->facts.key.accountId = *account;
+        const QDateTime at = reading->facts.receivedAt;
+        if (at.isValid() && (!earliest.isValid() || at < earliest))
+            earliest = at;
+        fresh.append(reading->facts);
+    }
+    if (fresh.isEmpty())
+        return summary;
+
+    // Only cases with a report inside the window of the earliest new one can take any of them.
+    // A member speaks with its case's account and kind: an analyst's move or merge stands.
+    const QDateTime since =
+        earliest.isValid() ? earliest.addDays(-settings.grouping.windowDays) : QDateTime();
+    Result<QList<CaseMember>> members = cases.openCaseMembers(since);
+    if (!members)
+        return Error{members.error()};
+    QList<ExistingCase> existing;
+    for (const CaseMember &member : *members) {
+        Result<ReportReading> reading = readStored(evidence, member.evidenceId);
+        if (!reading)
+            return Error{reading.error()};
+        ReportFacts facts = reading->facts;
+        facts.key.accountId = member.accountId;
+        facts.key.kind = member.kind == u"opt-out" ? ReportKind::OptOut : ReportKind::Complaint;
+        if (existing.isEmpty() || existing.last().caseId != member.caseId)
+            existing.append(ExistingCase{member.caseId, {}});
+        existing.last().reports.append(facts);
+    }
+
+    const CaseGrouping grouping = CaseGrouper(settings.grouping).group(existing, fresh);
+    QHash<qint64, QString> severityOf;
+    for (const ReportFacts &facts : fresh)
+        severityOf.insert(facts.evidenceId, facts.severity);
+    CaseAssignmentPlan plan;
+    for (const ProposedCase &proposed : grouping.newCases) {
+        NewCaseInput input;
+        input.accountId = proposed.key.accountId;
+        input.originKey = proposed.key.originNetwork;
+        input.kind = reportKindKey(proposed.key.kind);
+        input.severity = proposed.severity.isEmpty() ? QStringLiteral("info") : proposed.severity;
+        input.policyVersion = settings.policyVersion;
+        plan.newCases.append(input);
+    }
+    for (const CasePlacement &placement : grouping.placements) {
+        if (placement.caseId > 0)
+            plan.additions.append({placement.caseId, placement.evidenceId, placement.reason,
+                                   severityOf.value(placement.evidenceId)});
+        else
+            plan.newCases[placement.newCaseIndex].reports.append(
+                {placement.evidenceId, placement.reason});
+    }
+    Result<QList<qint64>> opened = cases.assign(plan, settings.analyst, now);
+    if (!opened)
+        return Error{opened.error()};
+    summary.newCaseIds = *opened;
+    summary.additions = plan.additions;
+    summary.placements = grouping.placements;
+    return summary;
+}
+
+} // namespace
+
+Result<CaseAssignmentSummary> assignNewReports(CaseStore &store,
+                                               const AccountAttribution &attribution,
+                                               const CaseSettings &settings, const QDateTime &now)
+{
+    // One transaction from the first read to the last write: a second writer cannot assign the
+    // same reports in between, and a failure leaves no half-grouped run behind.
+    Status status = store.begin();
+    if (!status)
+        return Error{status.error()};
+    Result<CaseAssignmentSummary> result = assignInTransaction(store, attribution, settings, now);
+    status = result ? store.commit() : store.rollback();
+    if (result && !status)
+        return Error{status.error()};
+    return result;
+}
+
+} // namespace Awb

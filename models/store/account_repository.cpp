@@ -1,0 +1,588 @@
+#include "account_repository.h"
+
+#include "case_store.h"
+#include "sqlite_statement.h"
+
+#include <QCoreApplication>
+#include <QSet>
+
+#include <algorithm>
+
+namespace Awb {
+
+namespace {
+
+// See migration 4: the sign bit is flipped so that signed order is unsigned order.
+constexpr quint64 kSignBit = Q_UINT64_C(0x8000000000000000);
+qint64 toColumn(quint64 word)
+{
+    return qint64(word ^ kSignBit);
+}
+quint64 fromColumn(qint64 value)
+{
+    return quint64(value) ^ kSignBit;
+}
+int familyOf(const IpNetwork &network)
+{
+    return network.isV4() ? 4 : 6;
+}
+
+constexpr const char kCustomerExists[] = "SELECT 1 FROM customers WHERE account_id = ?1";
+constexpr const char kInsertCustomer[] =
+    "INSERT INTO customers (account_id, name, email, status, suspended_until, created_at,"
+    " country, prepaid_cents, imported_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)";
+constexpr const char kUpdateCustomer[] =
+    "UPDATE customers SET name = ?2, email = ?3, status = ?4, suspended_until = ?5,"
+    " created_at = ?6, country = ?7, prepaid_cents = ?8, imported_at = ?9"
+    " WHERE account_id = ?1 AND (name IS NOT ?2 OR email IS NOT ?3 OR status IS NOT ?4"
+    " OR suspended_until IS NOT ?5 OR created_at IS NOT ?6 OR country IS NOT ?7"
+    " OR prepaid_cents IS NOT ?8)";
+
+constexpr const char kAssignmentId[] =
+    "SELECT id FROM ip_assignments WHERE account_id = ?1 AND prefix = ?2 AND valid_from = ?3";
+constexpr const char kInsertAssignment[] =
+    "INSERT INTO ip_assignments (account_id, prefix, family, prefix_length, first_hi, first_lo,"
+    " last_hi, last_lo, valid_from, valid_to, service_id, source_file, source_line)"
+    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)";
+constexpr const char kUpdateAssignment[] =
+    "UPDATE ip_assignments SET valid_to = ?2, service_id = ?3, source_file = ?4, source_line = ?5"
+    " WHERE id = ?1 AND (valid_to IS NOT ?2 OR service_id IS NOT ?3)";
+
+constexpr const char kDomainId[] =
+    "SELECT id FROM hosted_domains WHERE account_id = ?1 AND domain = ?2 AND valid_from = ?3";
+constexpr const char kInsertDomain[] =
+    "INSERT INTO hosted_domains (account_id, domain, valid_from, valid_to, source_file,"
+    " source_line) VALUES (?1, ?2, ?3, ?4, ?5, ?6)";
+constexpr const char kUpdateDomain[] =
+    "UPDATE hosted_domains SET valid_to = ?2, source_file = ?3, source_line = ?4"
+    " WHERE id = ?1 AND valid_to IS NOT ?2";
+
+constexpr const char kEnforcementId[] =
+    "SELECT id FROM enforcement_history WHERE account_id = ?1 AND date = ?2 AND action = ?3"
+    " AND reference = ?4";
+constexpr const char kInsertEnforcement[] =
+    "INSERT INTO enforcement_history (account_id, date, action, clause, reference, notes, source)"
+    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)";
+constexpr const char kUpdateEnforcement[] =
+    "UPDATE enforcement_history SET clause = ?2, notes = ?3"
+    " WHERE id = ?1 AND (clause IS NOT ?2 OR notes IS NOT ?3)";
+
+constexpr const char kRecordImport[] =
+    "INSERT INTO account_imports (file, sha256, kind, imported_at) VALUES (?1, ?2, ?3, ?4)"
+    " ON CONFLICT (sha256) DO NOTHING";
+
+constexpr const char kCustomer[] =
+    "SELECT account_id, name, email, status, suspended_until, created_at, country, prepaid_cents"
+    " FROM customers WHERE account_id = ?1";
+constexpr const char kCustomers[] =
+    "SELECT account_id, name, email, status, suspended_until, created_at, country, prepaid_cents"
+    " FROM customers ORDER BY account_id";
+
+#define AWB_ASSIGNMENT_COLUMNS                                                                     \
+    "SELECT id, account_id, family, prefix_length, first_hi, first_lo, valid_from, valid_to,"      \
+    " service_id, source_file, source_line FROM ip_assignments"
+constexpr const char kAccountAssignments[] =
+    AWB_ASSIGNMENT_COLUMNS " WHERE account_id = ?1 ORDER BY family, first_hi, first_lo, valid_from";
+// The prefix lengths in use for a family, by skip-scan of ip_assignments_lengths: one probe per
+// distinct length instead of a walk over every row.
+constexpr const char kPrefixLengths[] =
+    "WITH RECURSIVE lengths(len) AS ("
+    " SELECT (SELECT min(prefix_length) FROM ip_assignments WHERE family = ?1)"
+    " UNION ALL SELECT (SELECT min(prefix_length) FROM ip_assignments"
+    " WHERE family = ?1 AND prefix_length > len) FROM lengths WHERE len IS NOT NULL)"
+    " SELECT len FROM lengths WHERE len IS NOT NULL ORDER BY len DESC";
+constexpr const char kAssignmentsStartingAt[] =
+    AWB_ASSIGNMENT_COLUMNS " WHERE family = ?1 AND first_hi = ?2 AND first_lo = ?3"
+                           " AND prefix_length = ?4 AND (?5 IS NULL OR (valid_from <= ?5"
+                           " AND (valid_to IS NULL OR valid_to >= ?5))) ORDER BY valid_from";
+constexpr const char kAssignmentsStartingIn[] =
+    AWB_ASSIGNMENT_COLUMNS " WHERE family = ?1 AND (first_hi, first_lo) >= (?2, ?3)"
+                           " AND (first_hi, first_lo) <= (?4, ?5)";
+constexpr const char kAssignmentCount[] = "SELECT count(*) FROM ip_assignments";
+constexpr const char kOurNetworks[] =
+    "SELECT DISTINCT family, first_hi, first_lo, prefix_length FROM ip_assignments";
+#undef AWB_ASSIGNMENT_COLUMNS
+
+constexpr const char kAccountDomains[] =
+    "SELECT id, account_id, domain, valid_from, valid_to, source_file, source_line"
+    " FROM hosted_domains WHERE account_id = ?1 ORDER BY domain, valid_from";
+constexpr const char kDomainsNamed[] =
+    "SELECT id, account_id, domain, valid_from, valid_to, source_file, source_line"
+    " FROM hosted_domains WHERE domain = ?1 AND (?2 IS NULL OR (valid_from <= ?2"
+    " AND (valid_to IS NULL OR valid_to >= ?2))) ORDER BY valid_from, account_id";
+
+constexpr const char kAccountHistory[] =
+    "SELECT id, account_id, date, action, clause, reference, notes, source"
+    " FROM enforcement_history WHERE account_id = ?1 ORDER BY date, id";
+
+QString emptyIfNull(const QString &text)
+{
+    return text.isNull() ? QStringLiteral("") : text;
+}
+
+// The block from its prefix length and its first address's two words (hi, then lo).
+IpNetwork networkFromColumns(const SqliteStatement &row, int lengthColumn, int hiColumn)
+{
+    const IpAddress first =
+        IpAddress::fromWords(fromColumn(row.int64(hiColumn)), fromColumn(row.int64(hiColumn + 1)));
+    return IpNetwork(first, int(row.int64(lengthColumn)));
+}
+
+IpAssignmentRecord assignmentFromRow(const SqliteStatement &row)
+{
+    IpAssignmentRecord record;
+    record.id = row.int64(0);
+    record.accountId = row.text(1);
+    record.prefix = networkFromColumns(row, 3, 4);
+    record.validity = {row.timestamp(6), row.timestamp(7)};
+    record.serviceId = row.text(8);
+    record.source = {row.text(9), int(row.int64(10))};
+    return record;
+}
+
+HostedDomainRecord domainFromRow(const SqliteStatement &row)
+{
+    return {row.int64(0),
+            row.text(1),
+            row.text(2),
+            {row.timestamp(3), row.timestamp(4)},
+            {row.text(5), int(row.int64(6))}};
+}
+
+CustomerRecord customerFromRow(const SqliteStatement &row)
+{
+    CustomerRecord record;
+    record.accountId = row.text(0);
+    record.name = row.text(1);
+    record.email = row.text(2);
+    record.status = row.text(3);
+    record.suspendedUntil = row.timestamp(4);
+    record.createdAt = row.timestamp(5);
+    record.country = row.text(6);
+    if (!row.isNull(7))
+        record.prepaidCents = row.int64(7);
+    return record;
+}
+
+// Runs a bound query and collects every row through `read`.
+template <typename T, typename Read> Result<QList<T>> collect(SqliteStatement &statement, Read read)
+{
+    StatementResetter resetter(statement);
+    QList<T> rows;
+    for (;;) {
+        Result<bool> row = statement.step();
+        if (!row)
+            return Error{row.error()};
+        if (!*row)
+            return rows;
+        rows.append(read(statement));
+    }
+}
+
+// The id of the row with this natural key, 0 when there is none.
+Result<qint64> existingId(SqliteStatement &statement)
+{
+    StatementResetter resetter(statement);
+    Result<bool> row = statement.step();
+    if (!row)
+        return Error{row.error()};
+    return *row ? statement.int64(0) : qint64(0);
+}
+
+Result<UpsertOutcome> runUpdate(SqliteStatement &update)
+{
+    Status status = update.exec();
+    if (!status)
+        return Error{status.error()};
+    return update.changes() > 0 ? UpsertOutcome::Updated : UpsertOutcome::Unchanged;
+}
+
+Result<UpsertOutcome> runInsert(SqliteStatement &insert, qint64 *id)
+{
+    Status status = insert.exec();
+    if (!status)
+        return Error{status.error()};
+    if (id)
+        *id = insert.lastInsertId();
+    return UpsertOutcome::Inserted;
+}
+
+} // namespace
+
+QString Validity::toString() const
+{
+    auto text = [](const QDateTime &value, bool end) {
+        const QDateTime utc = value.toUTC();
+        const QTime wholeDay = end ? QTime(23, 59, 59, 999) : QTime(0, 0);
+        if (utc.time() == wholeDay)
+            return utc.date().toString(Qt::ISODate);
+        return utc.toString(QStringLiteral("yyyy-MM-dd HH:mm 'UTC'"));
+    };
+    const QString end = to.isValid() ? text(to, true)
+                                     : QCoreApplication::translate("Awb::AccountRepository", "now");
+    return QCoreApplication::translate("Awb::AccountRepository", "%1 to %2")
+        .arg(text(from, false), end);
+}
+
+QString SourceRow::toString() const
+{
+    if (file.isEmpty())
+        return QString();
+    return QCoreApplication::translate("Awb::AccountRepository", "%1 line %2").arg(file).arg(line);
+}
+
+QString upsertOutcomeName(UpsertOutcome outcome)
+{
+    switch (outcome) {
+    case UpsertOutcome::Inserted:
+        return QStringLiteral("inserted");
+    case UpsertOutcome::Updated:
+        return QStringLiteral("updated");
+    case UpsertOutcome::Unchanged:
+        break;
+    }
+    return QStringLiteral("unchanged");
+}
+
+AccountRepository::AccountRepository(CaseStore &store)
+    : m_store(store)
+{}
+
+Result<UpsertOutcome> AccountRepository::upsertCustomer(const CustomerRecord &customer)
+{
+    Result<bool> exists = hasCustomer(customer.accountId);
+    if (!exists)
+        return Error{exists.error()};
+    Result<SqliteStatement *> write =
+        m_store.statementCache().get(*exists ? kUpdateCustomer : kInsertCustomer);
+    if (!write)
+        return Error{write.error()};
+    SqliteStatement &s = **write;
+    s.bindText(1, customer.accountId);
+    s.bindText(2, emptyIfNull(customer.name));
+    s.bindText(3, customer.email.isEmpty() ? QString() : customer.email);
+    s.bindText(4, customer.status);
+    s.bindTimestamp(5, customer.suspendedUntil);
+    s.bindTimestamp(6, customer.createdAt);
+    s.bindText(7, customer.country.isEmpty() ? QString() : customer.country);
+    if (customer.prepaidCents)
+        s.bindInt64(8, *customer.prepaidCents);
+    else
+        s.bindNull(8);
+    s.bindTimestamp(9, QDateTime::currentDateTimeUtc());
+    return *exists ? runUpdate(s) : runInsert(s, nullptr);
+}
+
+Result<UpsertOutcome> AccountRepository::upsertAssignment(const IpAssignmentRecord &assignment,
+                                                          qint64 *id)
+{
+    Result<SqliteStatement *> find = m_store.statementCache().get(kAssignmentId);
+    if (!find)
+        return Error{find.error()};
+    (*find)->bindText(1, assignment.accountId);
+    (*find)->bindText(2, assignment.prefix.toString());
+    (*find)->bindTimestamp(3, assignment.validity.from);
+    Result<qint64> existing = existingId(**find);
+    if (!existing)
+        return Error{existing.error()};
+    const QString serviceId = assignment.serviceId.isEmpty() ? QString() : assignment.serviceId;
+    if (*existing != 0) {
+        if (id)
+            *id = *existing;
+        Result<SqliteStatement *> update = m_store.statementCache().get(kUpdateAssignment);
+        if (!update)
+            return Error{update.error()};
+        (*update)->bindInt64(1, *existing);
+        (*update)->bindTimestamp(2, assignment.validity.to);
+        (*update)->bindText(3, serviceId);
+        (*update)->bindText(4, assignment.source.file);
+        (*update)->bindInt64(5, assignment.source.line);
+        return runUpdate(**update);
+    }
+    Result<SqliteStatement *> insert = m_store.statementCache().get(kInsertAssignment);
+    if (!insert)
+        return Error{insert.error()};
+    SqliteStatement &s = **insert;
+    const IpNetwork &prefix = assignment.prefix;
+    s.bindText(1, assignment.accountId);
+    s.bindText(2, prefix.toString());
+    s.bindInt64(3, familyOf(prefix));
+    s.bindInt64(4, prefix.prefixLength());
+    s.bindInt64(5, toColumn(prefix.first().hi()));
+    s.bindInt64(6, toColumn(prefix.first().lo()));
+    s.bindInt64(7, toColumn(prefix.last().hi()));
+    s.bindInt64(8, toColumn(prefix.last().lo()));
+    s.bindTimestamp(9, assignment.validity.from);
+    s.bindTimestamp(10, assignment.validity.to);
+    s.bindText(11, serviceId);
+    s.bindText(12, assignment.source.file);
+    s.bindInt64(13, assignment.source.line);
+    return runInsert(s, id);
+}
+
+Result<UpsertOutcome> AccountRepository::upsertDomain(const HostedDomainRecord &domain)
+{
+    Result<SqliteStatement *> find = m_store.statementCache().get(kDomainId);
+    if (!find)
+        return Error{find.error()};
+    (*find)->bindText(1, domain.accountId);
+    (*find)->bindText(2, domain.domain);
+    (*find)->bindTimestamp(3, domain.validity.from);
+    Result<qint64> existing = existingId(**find);
+    if (!existing)
+        return Error{existing.error()};
+    Result<SqliteStatement *> write =
+        m_store.statementCache().get(*existing ? kUpdateDomain : kInsertDomain);
+    if (!write)
+        return Error{write.error()};
+    SqliteStatement &s = **write;
+    if (*existing) {
+        s.bindInt64(1, *existing);
+        s.bindTimestamp(2, domain.validity.to);
+        s.bindText(3, domain.source.file);
+        s.bindInt64(4, domain.source.line);
+        return runUpdate(s);
+    }
+    s.bindText(1, domain.accountId);
+    s.bindText(2, domain.domain);
+    s.bindTimestamp(3, domain.validity.from);
+    s.bindTimestamp(4, domain.validity.to);
+    s.bindText(5, domain.source.file);
+    s.bindInt64(6, domain.source.line);
+    return runInsert(s, nullptr);
+}
+
+Result<UpsertOutcome> AccountRepository::upsertEnforcement(const EnforcementRecord &record)
+{
+    Result<SqliteStatement *> find = m_store.statementCache().get(kEnforcementId);
+    if (!find)
+        return Error{find.error()};
+    (*find)->bindText(1, record.accountId);
+    (*find)->bindTimestamp(2, record.date);
+    (*find)->bindText(3, record.action);
+    (*find)->bindText(4, emptyIfNull(record.reference));
+    Result<qint64> existing = existingId(**find);
+    if (!existing)
+        return Error{existing.error()};
+    Result<SqliteStatement *> write =
+        m_store.statementCache().get(*existing ? kUpdateEnforcement : kInsertEnforcement);
+    if (!write)
+        return Error{write.error()};
+    SqliteStatement &s = **write;
+    if (*existing) {
+        s.bindInt64(1, *existing);
+        s.bindText(2, emptyIfNull(record.clause));
+        s.bindText(3, emptyIfNull(record.notes));
+        return runUpdate(s);
+    }
+    s.bindText(1, record.accountId);
+    s.bindTimestamp(2, record.date);
+    s.bindText(3, record.action);
+    s.bindText(4, emptyIfNull(record.clause));
+    s.bindText(5, emptyIfNull(record.reference));
+    s.bindText(6, emptyIfNull(record.notes));
+    s.bindText(7, record.source.isEmpty() ? QStringLiteral("import") : record.source);
+    return runInsert(s, nullptr);
+}
+
+Result<bool> AccountRepository::recordImport(const QString &file, const QByteArray &sha256Hex,
+                                             const QString &kind)
+{
+    Result<SqliteStatement *> insert = m_store.statementCache().get(kRecordImport);
+    if (!insert)
+        return Error{insert.error()};
+    (*insert)->bindText(1, file);
+    (*insert)->bindText(2, QString::fromLatin1(sha256Hex));
+    (*insert)->bindText(3, kind);
+    (*insert)->bindTimestamp(4, QDateTime::currentDateTimeUtc());
+    Status status = (*insert)->exec();
+    if (!status)
+        return Error{status.error()};
+    return (*insert)->changes() > 0;
+}
+
+Result<bool> AccountRepository::hasCustomer(const QString &accountId) const
+{
+    Result<SqliteStatement *> query = m_store.statementCache().get(kCustomerExists);
+    if (!query)
+        return Error{query.error()};
+    (*query)->bindText(1, accountId);
+    Result<qint64> found = existingId(**query);
+    if (!found)
+        return Error{found.error()};
+    return *found != 0;
+}
+
+Result<std::optional<CustomerRecord>> AccountRepository::customer(const QString &accountId) const
+{
+    Result<SqliteStatement *> query = m_store.statementCache().get(kCustomer);
+    if (!query)
+        return Error{query.error()};
+    (*query)->bindText(1, accountId);
+    Result<QList<CustomerRecord>> rows = collect<CustomerRecord>(**query, customerFromRow);
+    if (!rows)
+        return Error{rows.error()};
+    if (rows->isEmpty())
+        return std::optional<CustomerRecord>();
+    return std::optional<CustomerRecord>(rows->first());
+}
+
+Result<QList<CustomerRecord>> AccountRepository::customers() const
+{
+    Result<SqliteStatement *> query = m_store.statementCache().get(kCustomers);
+    if (!query)
+        return Error{query.error()};
+    return collect<CustomerRecord>(**query, customerFromRow);
+}
+
+Result<QList<IpAssignmentRecord>> AccountRepository::assignments(const QString &accountId) const
+{
+    Result<SqliteStatement *> query = m_store.statementCache().get(kAccountAssignments);
+    if (!query)
+        return Error{query.error()};
+    (*query)->bindText(1, accountId);
+    return collect<IpAssignmentRecord>(**query, assignmentFromRow);
+}
+
+Result<QList<HostedDomainRecord>> AccountRepository::domains(const QString &accountId) const
+{
+    Result<SqliteStatement *> query = m_store.statementCache().get(kAccountDomains);
+    if (!query)
+        return Error{query.error()};
+    (*query)->bindText(1, accountId);
+    return collect<HostedDomainRecord>(**query, domainFromRow);
+}
+
+Result<QList<EnforcementRecord>> AccountRepository::history(const QString &accountId) const
+{
+    Result<SqliteStatement *> query = m_store.statementCache().get(kAccountHistory);
+    if (!query)
+        return Error{query.error()};
+    (*query)->bindText(1, accountId);
+    return collect<EnforcementRecord>(**query, [](const SqliteStatement &row) {
+        return EnforcementRecord{row.int64(0), row.text(1), row.timestamp(2), row.text(3),
+                                 row.text(4),  row.text(5), row.text(6),      row.text(7)};
+    });
+}
+
+Result<qint64> AccountRepository::assignmentCount() const
+{
+    Result<SqliteStatement *> query = m_store.statementCache().get(kAssignmentCount);
+    if (!query)
+        return Error{query.error()};
+    return existingId(**query);
+}
+
+Result<QList<IpAssignmentRecord>> AccountRepository::assignmentsAt(const IpAddress &address,
+                                                                   const QDateTime &at) const
+{
+    QList<IpAssignmentRecord> found;
+    if (address.isNull())
+        return found;
+    const int family = address.isV4() ? 4 : 6;
+    Result<SqliteStatement *> lengthsQuery = m_store.statementCache().get(kPrefixLengths);
+    if (!lengthsQuery)
+        return Error{lengthsQuery.error()};
+    (*lengthsQuery)->bindInt64(1, family);
+    Result<QList<int>> lengths =
+        collect<int>(**lengthsQuery, [](const SqliteStatement &row) { return int(row.int64(0)); });
+    if (!lengths)
+        return Error{lengths.error()};
+
+    Result<SqliteStatement *> probe = m_store.statementCache().get(kAssignmentsStartingAt);
+    if (!probe)
+        return Error{probe.error()};
+    for (int length : *lengths) { // longest first: the most specific block leads
+        const IpNetwork block(address.withoutZone(), length);
+        (*probe)->bindInt64(1, family);
+        (*probe)->bindInt64(2, toColumn(block.first().hi()));
+        (*probe)->bindInt64(3, toColumn(block.first().lo()));
+        (*probe)->bindInt64(4, length);
+        (*probe)->bindTimestamp(5, at);
+        Result<QList<IpAssignmentRecord>> rows =
+            collect<IpAssignmentRecord>(**probe, assignmentFromRow);
+        if (!rows)
+            return Error{rows.error()};
+        found += *rows;
+    }
+    return found;
+}
+
+Result<QList<IpAssignmentRecord>>
+AccountRepository::conflictingAssignments(const IpAssignmentRecord &assignment) const
+{
+    const IpNetwork &prefix = assignment.prefix;
+    // Blocks are CIDR, so two blocks that share an address are nested: the other block either
+    // holds our first address or starts inside our block.
+    Result<QList<IpAssignmentRecord>> holding = assignmentsAt(prefix.first(), QDateTime());
+    if (!holding)
+        return Error{holding.error()};
+    Result<SqliteStatement *> inside = m_store.statementCache().get(kAssignmentsStartingIn);
+    if (!inside)
+        return Error{inside.error()};
+    (*inside)->bindInt64(1, familyOf(prefix));
+    (*inside)->bindInt64(2, toColumn(prefix.first().hi()));
+    (*inside)->bindInt64(3, toColumn(prefix.first().lo()));
+    (*inside)->bindInt64(4, toColumn(prefix.last().hi()));
+    (*inside)->bindInt64(5, toColumn(prefix.last().lo()));
+    Result<QList<IpAssignmentRecord>> starting =
+        collect<IpAssignmentRecord>(**inside, assignmentFromRow);
+    if (!starting)
+        return Error{starting.error()};
+
+    QList<IpAssignmentRecord> conflicts;
+    QSet<qint64> seen;
+    for (const QList<IpAssignmentRecord> *rows : {&*holding, &*starting}) {
+        for (const IpAssignmentRecord &other : *rows) {
+            if (other.id == assignment.id || other.accountId == assignment.accountId ||
+                !other.validity.overlaps(assignment.validity) || seen.contains(other.id))
+                continue;
+            seen.insert(other.id);
+            conflicts.append(other);
+        }
+    }
+    std::sort(conflicts.begin(), conflicts.end(),
+              [](const IpAssignmentRecord &a, const IpAssignmentRecord &b) { return a.id < b.id; });
+    return conflicts;
+}
+
+Result<QList<HostedDomainRecord>> AccountRepository::domainsAt(const QString &host,
+                                                               const QDateTime &at) const
+{
+    QString name = host.trimmed().toLower();
+    while (name.endsWith(QLatin1Char('.')))
+        name.chop(1);
+    QList<HostedDomainRecord> found;
+    if (name.isEmpty())
+        return found;
+    Result<SqliteStatement *> query = m_store.statementCache().get(kDomainsNamed);
+    if (!query)
+        return Error{query.error()};
+    // The name itself, then each parent: "a.b.example", "b.example", "example".
+    for (qsizetype start = 0; start >= 0 && start < name.size();) {
+        (*query)->bindText(1, name.mid(start));
+        (*query)->bindTimestamp(2, at);
+        Result<QList<HostedDomainRecord>> rows =
+            collect<HostedDomainRecord>(**query, domainFromRow);
+        if (!rows)
+            return Error{rows.error()};
+        found += *rows;
+        const qsizetype dot = name.indexOf(QLatin1Char('.'), start);
+        start = dot < 0 ? -1 : dot + 1;
+    }
+    return found;
+}
+
+Result<IpNetworkSet> AccountRepository::ourNetworks() const
+{
+    Result<SqliteStatement *> query = m_store.statementCache().get(kOurNetworks);
+    if (!query)
+        return Error{query.error()};
+    Result<QList<IpNetwork>> networks = collect<IpNetwork>(
+        **query, [](const SqliteStatement &row) { return networkFromColumns(row, 3, 1); });
+    if (!networks)
+        return Error{networks.error()};
+    return IpNetworkSet(*networks);
+}
+
+} // namespace Awb

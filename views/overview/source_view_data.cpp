@@ -1,0 +1,43 @@
+#include "overview/source_view_data.h"
+
+#include "mail/mail_message.h"
+
+namespace Awb {
+
+// SourceMark carries the severity as an int so that the source viewer does not depend on the
+// analysis room; the mapping is Severity's own numbering.
+static_assert(int(Severity::Info) == SourceMark::MinSeverity);
+static_assert(int(Severity::Low) == 1 && int(Severity::Medium) == 2 && int(Severity::High) == 3);
+static_assert(int(Severity::Critical) == SourceMark::MaxSeverity);
+
+QList<SourceMark> sourceMarksFromFindings(const QList<Finding> &findings)
+{
+    QList<SourceMark> marks;
+    for (const Finding &finding : findings) {
+        if (!finding.location.isValid())
+            continue;
+        marks.append({finding.location.offset, finding.location.length, int(finding.severity),
+                      finding.title});
+    }
+    return marks;
+}
+
+QList<DecodedHeaderField> decodedHeaderFields(const MailMessage &message)
+{
+    QList<DecodedHeaderField> fields;
+    for (const RawHeaderField &raw : message.rawHeaders()) {
+        DecodedHeaderField field;
+        field.name = QString::fromLatin1(raw.name);
+        field.decodedValue = decodeHeaderText(raw.rawValue);
+        // Unfolded and trimmed but not decoded: "=?UTF-8?B?...?=" stays as written, so the
+        // pane shows what the decoding changed. Raw 8-bit bytes are read as Latin-1 here on
+        // purpose: they are what the decoded column turns into text.
+        field.rawValue = QString::fromLatin1(raw.rawValue).simplified();
+        field.offset = raw.offset;
+        field.length = raw.name.size() + 1 + raw.rawValue.size();
+        fields.append(field);
+    }
+    return fields;
+}
+
+} // namespace Awb
