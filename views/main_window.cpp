@@ -5,6 +5,8 @@
 #include "import_status_widget.h"
 #include "message_list_panel.h"
 #include "network_settings_dialog.h"
+#include "overview/message_overview.h"
+#include "overview/source_view_data.h"
 #include "report_panel.h"
 #include "source/source_viewer.h"
 
@@ -63,6 +65,7 @@ MainWindow::MainWindow(QWidget *parent)
     , m_source(new SourceViewer(this))
     , m_analysis(new AnalysisPanel(this))
     , m_report(new ReportPanel(this))
+    , m_overview(new MessageOverview(this))
     , m_splitter(new QSplitter(Qt::Vertical, this))
     , m_detailSplitter(new QSplitter(Qt::Horizontal, this))
     , m_trust(NetworkSettingsDialog::storedTrustSettings())
@@ -86,7 +89,11 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_list, &MessageListPanel::currentMessageChanged, this, &MainWindow::showMessage);
     connect(m_analysis, &AnalysisPanel::hopActivated, this, &MainWindow::showHopInSource);
     connect(m_report, &ReportPanel::pathChoiceChanged, this, &MainWindow::showChosenPath);
+    connect(m_analysis, &AnalysisPanel::findingActivated, this, &MainWindow::showFindingInSource);
+    connect(m_overview, &MessageOverview::sourceRangeActivated, m_source,
+            &SourceViewer::selectBytes);
     m_analysis->tabs()->insertTab(0, m_report, tr("Report"));
+    m_analysis->tabs()->insertTab(1, m_overview, tr("Overview"));
     m_analysis->tabs()->setCurrentIndex(0);
     connect(m_imports, &ImportController::started, m_importStatus,
             &ImportStatusWidget::showStarted);
@@ -202,6 +209,7 @@ void MainWindow::showMessage(qint64 evidenceId)
         m_source->setMessageBytes({});
         m_analysis->clear();
         m_report->clear();
+        m_overview->clear();
         return;
     }
     auto bytes = EvidenceRepository(*m_store).bytes(evidenceId);
@@ -227,7 +235,30 @@ void MainWindow::showMessage(qint64 evidenceId)
     const QDateTime imported = summary ? summary->importedAt : QDateTime::currentDateTimeUtc();
     m_shownAnalysis = std::make_unique<ReportAnalysis>(analyzeReport(*message, m_trust, imported));
     m_report->setAnalysis(*m_shownAnalysis);
+    m_overview->setTrustedAuthservIds(m_trust.trustedAuthservIds);
+    m_source->setDecodedHeaders(decodedHeaderFields(*message));
     showChosenPath();
+}
+
+qsizetype MainWindow::shownAnalysisOffset() const
+{
+    if (!m_shownAnalysis)
+        return -1;
+    if (m_report->showsReportMessagePath() || !m_shownAnalysis->original)
+        return 0;
+    // An attached message keeps its bytes in the report unless it was encoded (or read with its
+    // CRLF turned into LF): only a verbatim copy gives offsets that hold in the report's bytes.
+    const QByteArray &original = *m_shownAnalysis->report.originalBytes;
+    const qsizetype at = m_shownBytes.indexOf(original);
+    return at;
+}
+
+void MainWindow::showFindingInSource(const Finding &finding)
+{
+    const qsizetype base = shownAnalysisOffset();
+    if (!finding.location.isValid() || base < 0)
+        return;
+    m_source->selectBytes(base + finding.location.offset, finding.location.length);
 }
 
 void MainWindow::showChosenPath()
@@ -240,6 +271,26 @@ void MainWindow::showChosenPath()
     // reporter reached us.
     const bool own = m_report->showsReportMessagePath() || !m_shownAnalysis->original;
     m_analysis->setAnalysis(own ? m_shownAnalysis->message : *m_shownAnalysis->original);
+    // The overview follows the same choice: the reported message's links and attachments are
+    // what the analyst needs, the report mail's only on request.
+    auto overviewMessage =
+        MailMessage::parse(own ? m_shownBytes : *m_shownAnalysis->report.originalBytes);
+    if (overviewMessage)
+        m_overview->setMessage(*overviewMessage);
+    else
+        m_overview->clear();
+    // Mark the findings in the source when their bytes are the ones on screen.
+    QList<SourceMark> marks;
+    const qsizetype base = shownAnalysisOffset();
+    if (base >= 0) {
+        QList<Finding> findings = m_analysis->findings();
+        for (Finding &f : findings) {
+            if (f.location.isValid())
+                f.location.offset += base;
+        }
+        marks = sourceMarksFromFindings(findings);
+    }
+    m_source->setFindingMarks(marks);
 }
 
 void MainWindow::showHopInSource(int hop)

@@ -13,7 +13,9 @@ namespace Awb {
 
 class AnalysisPanel;
 class CaseStore;
+class MessageOverview;
 class ReportPanel;
+struct Finding;
 struct ReportAnalysis;
 class ImportController;
 class ImportStatusWidget;
@@ -64,6 +66,11 @@ private:
     void showMessage(qint64 evidenceId);
     void showHopInSource(int hop);
     void showChosenPath();
+    void showFindingInSource(const Finding &finding);
+    // Where the message the analysis panel shows starts in the bytes on screen: 0 for the
+    // message itself, the original's offset inside a report when it is stored verbatim, -1 when
+    // it is not (an encoded attachment).
+    qsizetype shownAnalysisOffset() const;
     void editNetworks();
     void onImportFinished(const ImportSummary &summary);
     void onImportFailed(const QString &message);
@@ -75,6 +82,7 @@ private:
     SourceViewer *m_source;
     AnalysisPanel *m_analysis;
     ReportPanel *m_report;
+    MessageOverview *m_overview;
     std::unique_ptr<ReportAnalysis> m_shownAnalysis; // of the message on screen
     QSplitter *m_splitter;
     QSplitter *m_detailSplitter; // the analysis beside the raw source

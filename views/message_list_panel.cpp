@@ -5,6 +5,8 @@
 #include "message_item_delegate.h"
 
 #include <QAction>
+#include <QCheckBox>
+#include <QComboBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -20,6 +22,9 @@ MessageListPanel::MessageListPanel(MessageListModel *model, QWidget *parent)
     , m_model(model)
     , m_proxy(new MessageFilterProxy(this))
     , m_filter(new QLineEdit(this))
+    , m_format(new QComboBox(this))
+    , m_dueOnly(
+          new QCheckBox(tr("Due within %1 h or overdue").arg(MessageListModel::DueSoonHours), this))
     , m_table(new QTableView(this))
     , m_count(new QLabel(this))
 {
@@ -36,6 +41,21 @@ MessageListPanel::MessageListPanel(MessageListModel *model, QWidget *parent)
     });
     addAction(focusFilter);
     connect(m_filter, &QLineEdit::textChanged, m_proxy, &MessageFilterProxy::setFilterText);
+    const std::pair<QString, QString> formats[] = {
+        {tr("All messages"), QString()},
+        {tr("Reports only"), QStringLiteral("reports")},
+        {tr("ARF"), QStringLiteral("arf")},
+        {tr("X-ARF"), QStringLiteral("xarf")},
+        {tr("SpamCop"), QStringLiteral("spamcop")},
+        {tr("Spamhaus"), QStringLiteral("spamhaus")},
+        {tr("JMRP"), QStringLiteral("jmrp")},
+        {tr("Forwarded"), QStringLiteral("forward")},
+        {tr("Plain messages"), QStringLiteral("message")}};
+    for (const auto &[label, key] : formats)
+        m_format->addItem(label, key);
+    connect(m_format, &QComboBox::currentIndexChanged, m_proxy,
+            [this] { m_proxy->setFormatFilter(m_format->currentData().toString()); });
+    connect(m_dueOnly, &QCheckBox::toggled, m_proxy, &MessageFilterProxy::setDueOnly);
 
     m_table->setModel(m_proxy);
     m_table->setItemDelegate(new MessageItemDelegate(m_table));
@@ -61,6 +81,8 @@ MessageListPanel::MessageListPanel(MessageListModel *model, QWidget *parent)
 
     auto *top = new QHBoxLayout;
     top->addWidget(m_filter, 1);
+    top->addWidget(m_format);
+    top->addWidget(m_dueOnly);
     top->addWidget(m_count);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);

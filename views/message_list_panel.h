@@ -2,6 +2,8 @@
 
 #include <QWidget>
 
+class QCheckBox;
+class QComboBox;
 class QLabel;
 class QLineEdit;
 class QTableView;
@@ -22,6 +24,8 @@ public:
 
     QTableView *tableView() const { return m_table; }
     QLineEdit *filterEdit() const { return m_filter; }
+    QComboBox *formatFilter() const { return m_format; }
+    QCheckBox *dueOnlyFilter() const { return m_dueOnly; }
     MessageFilterProxy *proxy() const { return m_proxy; }
     qint64 currentEvidenceId() const;
 
@@ -34,6 +38,8 @@ private:
     MessageListModel *m_model;
     MessageFilterProxy *m_proxy;
     QLineEdit *m_filter;
+    QComboBox *m_format;
+    QCheckBox *m_dueOnly;
     QTableView *m_table;
     QLabel *m_count;
 };

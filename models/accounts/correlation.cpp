@@ -211,16 +211,10 @@ Result<QList<AccountMatch>> correlate(const ReportAnalysis &analysis,
     Correlator correlator(accounts, time);
     using C = AccountMatch::Confidence;
 
+    // A listing of our address is High evidence of its own, looked up first so that a
+    // reporter's claim about the same address (Medium) does not stand in for it.
     Status status;
-    if (chain && !chain->origin.ip.isEmpty())
-        status = correlator.matchAddress(chain->origin.ip, tr("origin IP"), C::High, time);
-    else if (!analysis.report.sourceIp.isEmpty())
-        status = correlator.matchAddress(analysis.report.sourceIp,
-                                         tr("reported source IP (the reporter's claim)"), C::Medium,
-                                         time);
     for (const ListingRecord &listing : analysis.report.listings) {
-        if (!status)
-            break;
         const std::optional<IpNetwork> range = IpNetwork::parse(listing.range.trimmed());
         if (!range)
             continue;
@@ -232,7 +226,15 @@ Result<QList<AccountMatch>> correlate(const ReportAnalysis &analysis,
             range->first().toString(),
             tr("listed address (%1 %2)").arg(listing.list, listing.listingId).simplified(), C::High,
             listed);
+        if (!status)
+            return Error{status.error()};
     }
+    if (chain && !chain->origin.ip.isEmpty())
+        status = correlator.matchAddress(chain->origin.ip, tr("origin IP"), C::High, time);
+    else if (!analysis.report.sourceIp.isEmpty())
+        status = correlator.matchAddress(analysis.report.sourceIp,
+                                         tr("reported source IP (the reporter's claim)"), C::Medium,
+                                         time);
     if (!status)
         return Error{status.error()};
 

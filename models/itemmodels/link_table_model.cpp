@@ -1,6 +1,6 @@
 #include "itemmodels/link_table_model.h"
 
-#include "analysis/chain_analysis.h"
+#include "analysis/host_names.h"
 #include "network/ip_address.h"
 
 #include <QRegularExpression>

@@ -3,14 +3,15 @@
 #include "mail/mail_message.h"
 #include "mail/message_sources.h"
 #include "mail/sha256.h"
+#include "network/ip_address.h"
 #include "pipeline/bounded_queue.h"
 #include "reports/report_analysis.h"
 #include "reports/report_json.h"
 #include "store/case_store.h"
 
 #include <QJsonDocument>
-#include <QtAlgorithms>
 #include <QThread>
+#include <QtAlgorithms>
 
 #include <map>
 #include <thread>
@@ -53,7 +54,7 @@ QString topSeverity(const QList<Finding> &findings)
 
 // What the store keeps of the analysis: the columns the queue sorts and filters by, and the
 // whole `awb analyze --json` object.
-ReportRecord recordOf(const ReportAnalysis &a, const QByteArray &json)
+ReportRecord recordOf(const ReportAnalysis &a, const TrustSettings &trust, const QByteArray &json)
 {
     ReportRecord r;
     r.format = reportFormatKey(a.report.format);
@@ -65,6 +66,13 @@ ReportRecord recordOf(const ReportAnalysis &a, const QByteArray &json)
     const MessageAnalysis &shown = a.original ? *a.original : a.message;
     r.originIp = shown.chain.origin.ip;
     r.originOurs = shown.chain.origin.ours;
+    if (!a.original && a.report.format != ReportFormat::Message && !a.report.sourceIp.isEmpty()) {
+        // A report without the message (a blacklist listing): the address it is about is the
+        // one the reporter names, not the notice's own sender.
+        r.originIp = a.report.sourceIp;
+        const auto ip = IpAddress::parse(a.report.sourceIp);
+        r.originOurs = ip && trust.ours.contains(*ip);
+    }
     r.receivedAt = a.receipt.at;
     r.receiptSource = receiptSourceKey(a.receipt.source);
     r.receiptExplanation = a.receipt.explanation;
@@ -99,7 +107,7 @@ ParsedItem parseItem(RawItem &&raw, const TrustSettings &trust, const QDateTime 
     const ReportAnalysis analysis = analyzeReport(*parsed, trust, importTime);
     const QJsonObject json =
         reportAnalysisToJson({message.path, message.index, input.sha256Hex}, *parsed, analysis);
-    input.report = recordOf(analysis, QJsonDocument(json).toJson(QJsonDocument::Compact));
+    input.report = recordOf(analysis, trust, QJsonDocument(json).toJson(QJsonDocument::Compact));
     input.sourcePath = message.path;
     input.sourceIndex = message.index;
     input.envelopeFrom = message.envelopeFrom;

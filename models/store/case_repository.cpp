@@ -173,6 +173,24 @@ public:
         });
     }
 
+    Status execIds(const char *sql, qint64 first, qint64 second)
+    {
+        return exec(sql, [&](SqliteStatement &s) {
+            s.bindInt64(1, first);
+            s.bindInt64(2, second);
+        });
+    }
+
+    Status moveReport(qint64 evidenceId, qint64 toCase, const QString &reason)
+    {
+        return exec(kMoveOne, [&](SqliteStatement &s) {
+            s.bindInt64(1, toCase);
+            s.bindInt64(2, evidenceId);
+            s.bindTimestamp(3, m_now);
+            s.bindText(4, reason);
+        });
+    }
+
     Status refreshDue(qint64 caseId)
     {
         return exec(kRefreshDue, [&](SqliteStatement &s) { s.bindInt64(1, caseId); });
@@ -241,8 +259,6 @@ public:
             return Error{status.error()};
         return caseId;
     }
-
-    const QDateTime &now() const { return m_now; }
 
 private:
     CaseStore &m_store;
@@ -340,6 +356,22 @@ Status toStatus(const Result<bool> &result)
     return result ? Status::success() : Status(Error{result.error()});
 }
 
+Result<bool> toResult(const Status &status)
+{
+    return status ? Result<bool>(true) : Result<bool>(Error{status.error()});
+}
+
+// Runs the steps in order and stops at the first failure.
+Status steps(std::initializer_list<std::function<Status()>> list)
+{
+    for (const std::function<Status()> &step : list) {
+        Status status = step();
+        if (!status)
+            return status;
+    }
+    return Status::success();
+}
+
 } // namespace
 
 Result<QList<qint64>> CaseRepository::assign(const CaseAssignmentPlan &plan, const QString &who,
@@ -347,19 +379,18 @@ Result<QList<qint64>> CaseRepository::assign(const CaseAssignmentPlan &plan, con
 {
     return inTransaction<QList<qint64>>(m_store, [&]() -> Result<QList<qint64>> {
         CaseRepositoryOps ops(m_store, who, {}, now);
-        Status status;
         for (const CaseAssignmentPlan::Addition &a : plan.additions) {
-            if (status)
-                status = ops.addReport(a.caseId, a.evidenceId, a.reason);
-            if (status)
-                status = ops.event({a.caseId, "report-added", a.evidenceId, 0, {}, {}, a.reason});
-            if (status)
-                status = ops.raiseSeverity(a.caseId, a.severity);
-            if (status)
-                status = ops.refreshDue(a.caseId);
+            Status status =
+                steps({[&] { return ops.addReport(a.caseId, a.evidenceId, a.reason); },
+                       [&] {
+                           return ops.event(
+                               {a.caseId, "report-added", a.evidenceId, 0, {}, {}, a.reason});
+                       },
+                       [&] { return ops.raiseSeverity(a.caseId, a.severity); },
+                       [&] { return ops.refreshDue(a.caseId); }});
+            if (!status)
+                return Error{status.error()};
         }
-        if (!status)
-            return Error{status.error()};
         QList<qint64> opened;
         for (const NewCaseInput &input : plan.newCases) {
             Result<qint64> id = ops.openCase(m_prefix, input);
@@ -387,28 +418,17 @@ Status CaseRepository::merge(qint64 into, qint64 from, const QString &who, const
                     tr("Case %1 was merged into %2 already.").arg(c->publicId, c->mergedInto)};
         }
         CaseRepositoryOps ops(m_store, who, why, now);
-        Status status = ops.exec(kMoveAll, [&](SqliteStatement &s) {
-            s.bindInt64(1, into);
-            s.bindInt64(2, from);
-        });
-        if (status)
-            status = ops.exec(kCloseMerged, [&](SqliteStatement &s) {
-                s.bindInt64(1, into);
-                s.bindInt64(2, from);
-            });
-        if (status)
-            status = ops.event({into, "merge", 0, from});
-        if (status)
-            status = ops.event({from, "merge", 0, into, source->status, QStringLiteral("closed")});
-        if (status)
-            status = ops.raiseSeverity(into, source->severity);
-        if (status)
-            status = ops.refreshDue(into);
-        if (status)
-            status = ops.refreshDue(from);
-        if (!status)
-            return Error{status.error()};
-        return true;
+        return toResult(
+            steps({[&] { return ops.execIds(kMoveAll, into, from); },
+                   [&] { return ops.execIds(kCloseMerged, into, from); },
+                   [&] {
+                       return ops.event({into, "merge", 0, from});
+                   },
+                   [&] {
+                       return ops.event({from, "merge", 0, into, source->status, "closed"});
+                   },
+                   [&] { return ops.raiseSeverity(into, source->severity); },
+                   [&] { return ops.refreshDue(into); }, [&] { return ops.refreshDue(from); }}));
     }));
 }
 
@@ -445,24 +465,19 @@ Result<qint64> CaseRepository::split(qint64 caseId, const QList<qint64> &evidenc
         if (!opened)
             return Error{opened.error()};
         const QString reason = tr("split from %1 by %2: %3").arg(source->publicId, who, why);
-        Status status;
         for (qint64 id : evidenceIds) {
-            if (status)
-                status = ops.exec(kMoveOne, [&](SqliteStatement &s) {
-                    s.bindInt64(1, *opened);
-                    s.bindInt64(2, id);
-                    s.bindTimestamp(3, ops.now());
-                    s.bindText(4, reason);
-                });
-            if (status)
-                status = ops.event({caseId, "split", id, *opened});
-            if (status)
-                status = ops.event({*opened, "split", id, caseId});
+            Status status = steps({[&] { return ops.moveReport(id, *opened, reason); },
+                                   [&] {
+                                       return ops.event({caseId, "split", id, *opened});
+                                   },
+                                   [&] {
+                                       return ops.event({*opened, "split", id, caseId});
+                                   }});
+            if (!status)
+                return Error{status.error()};
         }
-        if (status)
-            status = ops.refreshDue(caseId);
-        if (status)
-            status = ops.refreshDue(*opened);
+        Status status = steps(
+            {[&] { return ops.refreshDue(caseId); }, [&] { return ops.refreshDue(*opened); }});
         if (!status)
             return Error{status.error()};
         return *opened;
@@ -489,23 +504,16 @@ Status CaseRepository::move(qint64 evidenceId, qint64 toCase, const QString &who
         if (!target->mergedInto.isEmpty())
             return Error{tr("Case %1 was merged into %2; move the report there instead.")
                              .arg(target->publicId, target->mergedInto)};
-        Status status = ops.exec(kMoveOne, [&](SqliteStatement &s) {
-            s.bindInt64(1, toCase);
-            s.bindInt64(2, evidenceId);
-            s.bindTimestamp(3, ops.now());
-            s.bindText(4, tr("moved from %1 by %2: %3").arg(source->publicId, who, why));
-        });
-        if (status)
-            status = ops.event({*from, "move", evidenceId, toCase});
-        if (status)
-            status = ops.event({toCase, "move", evidenceId, *from});
-        if (status)
-            status = ops.refreshDue(*from);
-        if (status)
-            status = ops.refreshDue(toCase);
-        if (!status)
-            return Error{status.error()};
-        return true;
+        const QString reason = tr("moved from %1 by %2: %3").arg(source->publicId, who, why);
+        return toResult(
+            steps({[&] { return ops.moveReport(evidenceId, toCase, reason); },
+                   [&] {
+                       return ops.event({*from, "move", evidenceId, toCase});
+                   },
+                   [&] {
+                       return ops.event({toCase, "move", evidenceId, *from});
+                   },
+                   [&] { return ops.refreshDue(*from); }, [&] { return ops.refreshDue(toCase); }}));
     }));
 }
 
@@ -525,15 +533,15 @@ Status CaseRepository::setStatus(qint64 caseId, const QString &status, const QSt
         if (c->status == status)
             return true;
         CaseRepositoryOps ops(m_store, who, why, now);
-        Status done = ops.exec(kSetStatus, [&](SqliteStatement &s) {
-            s.bindInt64(1, caseId);
-            s.bindText(2, status);
-        });
-        if (done)
-            done = ops.event({caseId, "status", 0, 0, c->status, status});
-        if (!done)
-            return Error{done.error()};
-        return true;
+        return toResult(steps({[&] {
+                                   return ops.exec(kSetStatus, [&](SqliteStatement &s) {
+                                       s.bindInt64(1, caseId);
+                                       s.bindText(2, status);
+                                   });
+                               },
+                               [&] {
+                                   return ops.event({caseId, "status", 0, 0, c->status, status});
+                               }}));
     }));
 }
 

@@ -51,6 +51,8 @@ private Q_SLOTS:
     void deadlines_data();
     void deadlines();
     void queueSortsByDueFirst();
+    void formatAndDueFilters_data();
+    void formatAndDueFilters();
 };
 
 void TestMessageListModel::appendIsOneInsertionPerBatch()
@@ -239,6 +241,51 @@ void TestMessageListModel::queueSortsByDueFirst()
     QCOMPARE(idAt(1), 2);
     QCOMPARE(idAt(2), 1);
     QCOMPARE(idAt(3), 4);
+}
+
+void TestMessageListModel::formatAndDueFilters_data()
+{
+    QTest::addColumn<QString>("format");
+    QTest::addColumn<bool>("dueOnly");
+    QTest::addColumn<QList<qint64>>("ids");
+    QTest::newRow("everything") << QString() << false << QList<qint64>{1, 2, 3, 4};
+    QTest::newRow("reports only") << QStringLiteral("reports") << false << QList<qint64>{1, 2, 3};
+    QTest::newRow("one format") << QStringLiteral("spamcop") << false << QList<qint64>{2};
+    QTest::newRow("plain messages") << QStringLiteral("message") << false << QList<qint64>{4};
+    QTest::newRow("due soon or overdue") << QString() << true << QList<qint64>{2, 3};
+    QTest::newRow("arf and due") << QStringLiteral("arf") << true << QList<qint64>{3};
+}
+
+void TestMessageListModel::formatAndDueFilters()
+{
+    QFETCH(QString, format);
+    QFETCH(bool, dueOnly);
+    QFETCH(QList<qint64>, ids);
+    MessageListModel model;
+    MessageFilterProxy proxy;
+    proxy.setSourceModel(&model);
+    QAbstractItemModelTester tester(&proxy, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    const QDateTime now(QDate(2026, 11, 20), QTime(12, 0), Qt::UTC);
+    model.setNow(now);
+    const std::pair<QString, int> rows[] = {{QStringLiteral("arf"), 50},
+                                            {QStringLiteral("spamcop"), 3},
+                                            {QStringLiteral("arf"), -2},
+                                            {QStringLiteral("message"), -2}};
+    QList<MessageSummary> summaries;
+    for (int i = 0; i < 4; ++i) {
+        MessageSummary s = summary(i + 1, {}, {}, now, 1);
+        s.reportFormat = rows[i].first;
+        s.responseDue = now.addSecs(qint64(rows[i].second) * 3600);
+        summaries << s;
+    }
+    model.appendSummaries(summaries);
+    proxy.setFormatFilter(format);
+    proxy.setDueOnly(dueOnly);
+    QList<qint64> shown;
+    for (int row = 0; row < proxy.rowCount(); ++row)
+        shown << proxy.index(row, 0).data(MessageListModel::EvidenceIdRole).toLongLong();
+    std::sort(shown.begin(), shown.end());
+    QCOMPARE(shown, ids);
 }
 
 QTEST_GUILESS_MAIN(TestMessageListModel)

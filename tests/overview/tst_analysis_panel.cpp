@@ -8,6 +8,7 @@
 
 #include <QComboBox>
 #include <QLineEdit>
+#include <QSettings>
 #include <QSignalSpy>
 #include <QTableView>
 #include <QTest>
@@ -35,7 +36,10 @@ void TestAnalysisPanel::initTestCase()
 {
     auto message = MailMessage::parse(OverviewTest::demoOriginal());
     QVERIFY(message);
-    m_analysis = analyzeMessage(*message, TrustSettings::fromText({}, {}),
+    // The demo's settings: the reporter's gateway is trusted, 203.0.113.0/24 is ours.
+    const QSettings demo(QStringLiteral(AWB_SOURCE_DIR "/resources/demo/analysis.ini"),
+                         QSettings::IniFormat);
+    m_analysis = analyzeMessage(*message, TrustSettings::fromSettings(demo),
                                 QDateTime(QDate(2026, 11, 10), QTime(0, 0), Qt::UTC));
     QVERIFY(m_analysis.findings.size() >= 3);
     bool hopless = false;

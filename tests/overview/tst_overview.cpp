@@ -11,6 +11,7 @@
 #include <QApplication>
 #include <QClipboard>
 #include <QCryptographicHash>
+#include <QHelpEvent>
 #include <QLabel>
 #include <QPlainTextEdit>
 #include <QSignalSpy>
@@ -18,6 +19,8 @@
 #include <QTableView>
 #include <QTest>
 #include <QTextBrowser>
+#include <QTextDocumentFragment>
+#include <QToolTip>
 
 using namespace Awb;
 using Field = MessageOverview::Field;
@@ -114,7 +117,7 @@ void TestOverview::authenticationBadges()
     QStringList texts;
     for (const VerdictBadge *badge : bar->badges())
         texts << badge->text();
-    QCOMPARE(texts, (QStringList{QStringLiteral("SPF none harbourbakery.example"),
+    QCOMPARE(texts, (QStringList{QStringLiteral("SPF none web01.harbourbakery.example"),
                                  QStringLiteral("DKIM none"),
                                  QStringLiteral("DMARC fail harbourbakery.example"),
                                  QStringLiteral("ARC not stated")}));
@@ -129,7 +132,9 @@ void TestOverview::authenticationBadges()
     QCOMPARE(bar->authservId(), QStringLiteral("mx1.ix.cm"));
     QCOMPARE(bar->badges().first()->verdict(), VerdictBadge::Verdict::Pass);
     QCOMPARE(bar->badges().at(1)->text(), QStringLiteral("DKIM pass lakeside.example.org"));
-    QVERIFY(bar->badges().at(1)->toolTip().startsWith(QLatin1String("dkim=pass")));
+    QVERIFY(QTextDocumentFragment::fromHtml(bar->badges().at(1)->toolTip())
+                .toPlainText()
+                .startsWith(QLatin1String("dkim=pass")));
 }
 
 void TestOverview::trustedAuthservIds()
@@ -248,14 +253,17 @@ void TestOverview::hostileHeadersStayText()
                                "Content-Type: text/html; charset=utf-8\r\n"
                                "\r\n"
                                "<html><body><img src=\"http://tracker.example/pixel.gif\">"
-                               "<script>alert(1)</script><p>Hello</p></body></html>\r\n";
+                               "<script>alert(1)</script><p>Hello</p>"
+                               "<a href=\"http://a.example/\">&lt;b&gt;bold?&lt;/b&gt;</a>"
+                               "</body></html>\r\n";
     auto message = MailMessage::parse(hostile);
     QVERIFY(message);
     MessageOverview overview;
     overview.setMessage(*message);
     QCOMPARE(overview.fieldText(Field::Subject),
              QStringLiteral("<img src=\"http://tracker.example/open.gif\">Hi"));
-    QCOMPARE(overview.htmlBodyAsText().trimmed(), QStringLiteral("Hello"));
+    QVERIFY(overview.htmlBodyAsText().startsWith(QLatin1String("Hello")));
+    QVERIFY(overview.htmlBodyAsText().contains(QLatin1String("<b>bold?</b>")));
     QCOMPARE(overview.tabs()->currentIndex(), int(MessageOverview::HtmlBodyTab));
     QVERIFY(!overview.tabs()->isTabEnabled(MessageOverview::TextBodyTab));
     // The tracking pixel is listed as an image link, not loaded.
@@ -265,6 +273,24 @@ void TestOverview::hostileHeadersStayText()
                                QStringLiteral("http://tracker.example/pixel.gif");
     }
     QVERIFY(listed);
+    // Link text that looks like HTML is shown as those characters in the tooltip too.
+    overview.resize(900, 600);
+    overview.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&overview));
+    overview.tabs()->setCurrentIndex(MessageOverview::LinksTab);
+    QTableView *table = overview.linkTable();
+    QModelIndex anchor;
+    for (int row = 0; row < table->model()->rowCount(); ++row) {
+        const QModelIndex index = table->model()->index(row, 0);
+        if (index.data().toString() == QLatin1String("<b>bold?</b>"))
+            anchor = index;
+    }
+    QVERIFY(anchor.isValid());
+    const QPoint inside = table->visualRect(anchor).center();
+    QHelpEvent help(QEvent::ToolTip, inside, table->viewport()->mapToGlobal(inside));
+    QApplication::sendEvent(table->viewport(), &help);
+    QTRY_VERIFY(QToolTip::isVisible());
+    QVERIFY(QToolTip::text().contains(QLatin1String("&lt;b&gt;bold?&lt;/b&gt;")));
     QVERIFY(!overview.verdictBar()->hasResults());
     QVERIFY(overview.verdictBar()->badges().isEmpty());
 }
@@ -299,6 +325,16 @@ void TestOverview::screenshots()
         QVERIFY(overview.grab().save(dark ? QStringLiteral("/tmp/awb-overview-dark.png")
                                           : QStringLiteral("/tmp/awb-overview.png")));
     }
+    // The forward with the original attached, on its attachments.
+    auto forward = MailMessage::parse(OverviewTest::demoForward());
+    QVERIFY(forward);
+    MessageOverview overview;
+    overview.resize(1000, 480);
+    overview.setMessage(*forward);
+    overview.tabs()->setCurrentIndex(MessageOverview::AttachmentsTab);
+    overview.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&overview));
+    QVERIFY(overview.grab().save(QStringLiteral("/tmp/awb-overview-attachments.png")));
 }
 
 QTEST_MAIN(TestOverview)

@@ -7,6 +7,7 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QRegularExpression>
+#include <QTextDocument>
 #include <QVBoxLayout>
 
 namespace Awb {
@@ -122,7 +123,8 @@ void AuthVerdictBar::rebuild()
         for (const AuthResult &result : results) {
             auto *badge = new VerdictBadge(method.toUpper(), resultAsWritten(result),
                                            identityOf(method, result), this);
-            badge->setToolTip(result.text);
+            badge->setToolTip(
+                Qt::convertFromPlainText(result.text)); // message data: never rich text
             m_badges.append(badge);
         }
     }

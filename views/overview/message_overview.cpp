@@ -1,7 +1,7 @@
 #include "overview/message_overview.h"
 
 #include "overview/auth_verdict_bar.h"
-#include "overview/link_item_delegate.h"
+#include "overview/overview_item_delegate.h"
 
 #include "analysis/content_checks/html_scanner.h"
 #include "analysis/content_checks/link_extractor.h"
@@ -33,10 +33,23 @@ void setUpTable(QTableView *table, QSortFilterProxyModel *sort, int sortRole)
     table->setSelectionMode(QAbstractItemView::SingleSelection);
     table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     table->setWordWrap(false);
+    // Message order until the analyst sorts: no sort indicator at first.
+    table->horizontalHeader()->setSortIndicator(-1, Qt::AscendingOrder);
     table->setSortingEnabled(true);
     table->verticalHeader()->hide();
+    table->verticalHeader()->setDefaultSectionSize(table->fontMetrics().height() + 8);
     table->horizontalHeader()->setStretchLastSection(true);
     table->horizontalHeader()->setHighlightSections(false);
+}
+
+// Columns fit their contents up to about 45 characters: a long URL must not push the host and
+// the kind out of sight (the whole value is in the tooltip and the last column stretches).
+void fitColumns(QTableView *table)
+{
+    table->resizeColumnsToContents();
+    const int cap = table->fontMetrics().averageCharWidth() * 45;
+    for (int column = 0; column < table->model()->columnCount(); ++column)
+        table->setColumnWidth(column, qMin(table->columnWidth(column), cap));
 }
 
 QPlainTextEdit *createBodyView(QWidget *parent)
@@ -140,7 +153,7 @@ QWidget *MessageOverview::createLinksPane()
     setUpTable(m_linkTable, m_linkSort, LinkTableModel::SortRole);
     m_linkSort->setSourceModel(m_linkModel);
     m_linkTable->setParent(pane);
-    m_linkTable->setItemDelegate(new LinkItemDelegate(m_linkTable));
+    m_linkTable->setItemDelegate(new OverviewItemDelegate(m_linkTable));
     m_linkTable->setTextElideMode(Qt::ElideMiddle);
     auto *layout = new QVBoxLayout(pane);
     layout->setContentsMargins(0, 4, 0, 0);
@@ -160,6 +173,7 @@ QWidget *MessageOverview::createAttachmentsPane()
     setUpTable(m_attachmentTable, m_attachmentSort, AttachmentTableModel::SortRole);
     m_attachmentSort->setSourceModel(m_attachmentModel);
     m_attachmentTable->setParent(pane);
+    m_attachmentTable->setItemDelegate(new OverviewItemDelegate(m_attachmentTable));
     m_attachmentTable->setContextMenuPolicy(Qt::ActionsContextMenu);
     m_attachmentTable->addAction(m_copyHash);
     m_attachmentTable->addAction(m_copyName);
@@ -185,12 +199,9 @@ void MessageOverview::setMessage(const MailMessage &message)
     else if (!utc.isValid())
         setField(Field::Date, tr("%1 (not a readable date)").arg(written));
     else
-        setField(
-            Field::Date,
-            tr("%1 (%2 UTC)")
-                .arg(
-                    written,
-                    utc.toUTC().toString(Qt::ISODate).replace(QLatin1Char('T'), QLatin1Char(' '))));
+        setField(Field::Date,
+                 tr("%1 (%2 UTC)")
+                     .arg(written, utc.toUTC().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"))));
     setField(Field::MessageId, message.headerValue("Message-ID").trimmed());
     m_verdicts->setMessage(message);
 
@@ -204,8 +215,8 @@ void MessageOverview::setMessage(const MailMessage &message)
 
     m_linkModel->setLinks(extractLinks(message));
     m_attachmentModel->setAttachments(AttachmentTableModel::rowsFor(message));
-    m_linkTable->resizeColumnsToContents();
-    m_attachmentTable->resizeColumnsToContents();
+    fitColumns(m_linkTable);
+    fitColumns(m_attachmentTable);
     updateTabTitles();
 }
 

@@ -8,7 +8,7 @@ target_sources(awb_views PRIVATE
   ${CMAKE_CURRENT_LIST_DIR}/auth_verdict_bar.cpp
   ${CMAKE_CURRENT_LIST_DIR}/verdict_badge.h
   ${CMAKE_CURRENT_LIST_DIR}/verdict_badge.cpp
-  ${CMAKE_CURRENT_LIST_DIR}/link_item_delegate.h
-  ${CMAKE_CURRENT_LIST_DIR}/link_item_delegate.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/overview_item_delegate.h
+  ${CMAKE_CURRENT_LIST_DIR}/overview_item_delegate.cpp
   ${CMAKE_CURRENT_LIST_DIR}/source_view_data.h
   ${CMAKE_CURRENT_LIST_DIR}/source_view_data.cpp)

@@ -2,6 +2,8 @@
 
 #include "mail/mail_message.h"
 
+#include <QStringDecoder>
+
 namespace Awb {
 
 // SourceMark carries the severity as an int so that the source viewer does not depend on the
@@ -29,10 +31,14 @@ QList<DecodedHeaderField> decodedHeaderFields(const MailMessage &message)
         DecodedHeaderField field;
         field.name = QString::fromLatin1(raw.name);
         field.decodedValue = decodeHeaderText(raw.rawValue);
-        // Unfolded and trimmed but not decoded: "=?UTF-8?B?...?=" stays as written, so the
-        // pane shows what the decoding changed. Raw 8-bit bytes are read as Latin-1 here on
-        // purpose: they are what the decoded column turns into text.
-        field.rawValue = QString::fromLatin1(raw.rawValue).simplified();
+        // Unfolded but not decoded: "=?UTF-8?B?...?=" stays as written, so the pane shows what
+        // the decoding changed. 8-bit bytes read as the raw view reads them: UTF-8 when valid,
+        // else Latin-1.
+        QStringDecoder utf8(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless);
+        field.rawValue = utf8.decode(raw.rawValue);
+        if (utf8.hasError())
+            field.rawValue = QString::fromLatin1(raw.rawValue);
+        field.rawValue = field.rawValue.simplified();
         field.offset = raw.offset;
         field.length = raw.name.size() + 1 + raw.rawValue.size();
         fields.append(field);

@@ -5,6 +5,7 @@
 #include <QPainter>
 #include <QPainterPath>
 #include <QTextBlock>
+#include <QTextDocument>
 #include <QTextLayout>
 #include <QToolTip>
 #include <QtMath>
@@ -53,7 +54,7 @@ protected:
         if (text.isEmpty())
             QToolTip::hideText();
         else
-            QToolTip::showText(help->globalPos(), text, this);
+            QToolTip::showText(help->globalPos(), Qt::convertFromPlainText(text), this);
         return true;
     }
 
@@ -104,7 +105,10 @@ void paintMarginGlyph(QPainter *painter, const QRectF &rect, int severity, const
     painter->setBrush(fill);
     switch (severity) {
     case 0:
-        painter->drawEllipse(c, r * 0.8, r * 0.8);
+        // Hollow: the least weight, and no second disc beside the critical octagon.
+        painter->setBrush(Qt::NoBrush);
+        painter->setPen(QPen(fill, 2.0));
+        painter->drawEllipse(c, r * 0.7, r * 0.7);
         break;
     case 1:
         painter->drawRect(QRectF(c - QPointF(r * 0.7, r * 0.7), QSizeF(r * 1.4, r * 1.4)));
@@ -115,9 +119,15 @@ void paintMarginGlyph(QPainter *painter, const QRectF &rect, int severity, const
     case 3:
         painter->drawPolygon(polygon(4, -90, r));
         break;
-    default:
+    default: {
         painter->drawPolygon(polygon(8, 22.5, r));
+        // A cross inside, black or white for contrast, so it never reads as a plain disc.
+        painter->setPen(QPen(fill.lightness() > 140 ? Qt::black : Qt::white, 1.6));
+        const qreal arm = r * 0.4;
+        painter->drawLine(c + QPointF(-arm, -arm), c + QPointF(arm, arm));
+        painter->drawLine(c + QPointF(-arm, arm), c + QPointF(arm, -arm));
         break;
+    }
     }
 }
 
@@ -356,7 +366,7 @@ bool SourceTextEdit::viewportEvent(QEvent *event)
         if (text.isEmpty())
             QToolTip::hideText();
         else
-            QToolTip::showText(help->globalPos(), text, viewport());
+            QToolTip::showText(help->globalPos(), Qt::convertFromPlainText(text), viewport());
         return true;
     }
     return QPlainTextEdit::viewportEvent(event);

@@ -33,7 +33,7 @@ public:
     void setMarks(QList<Mark> marks);
     const QList<Mark> &marks() const { return m_marks; }
     // "High: title" lines of the marks covering the character at position, most severe first;
-    // empty when none does.
+    // empty when none does. Plain text; the tooltip shows it converted, never as rich text.
     QString markToolTip(int position) const;
     // The same for every mark touching the block (line) blockNumber: the margin's tooltip.
     QString lineMarkToolTip(int blockNumber) const;

@@ -260,14 +260,15 @@ void SourceViewer::setDecodedHeaders(const QList<DecodedHeaderField> &fields)
 {
     m_headerTree->clear();
     QList<QTreeWidgetItem *> items;
+    // Tooltips hold message data: converted, so that QToolTip never takes it for rich text.
     for (const DecodedHeaderField &field : fields) {
         auto *item = new QTreeWidgetItem;
         item->setText(NameColumn, field.name);
         item->setText(DecodedColumn, field.decodedValue);
-        item->setToolTip(DecodedColumn, field.decodedValue);
+        item->setToolTip(DecodedColumn, Qt::convertFromPlainText(field.decodedValue));
         if (field.rawValue.simplified() != field.decodedValue.simplified()) {
             item->setText(RawColumn, field.rawValue);
-            item->setToolTip(RawColumn, field.rawValue);
+            item->setToolTip(RawColumn, Qt::convertFromPlainText(field.rawValue));
         }
         item->setData(NameColumn, OffsetRole, field.offset);
         item->setData(NameColumn, LengthRole, field.length);
@@ -275,6 +276,12 @@ void SourceViewer::setDecodedHeaders(const QList<DecodedHeaderField> &fields)
     }
     m_headerTree->addTopLevelItems(items);
     m_headerTree->resizeColumnToContents(NameColumn);
+    // Long values (Received, DKIM-Signature) are in the tooltip; a capped column leaves room for
+    // "As written" beside it.
+    m_headerTree->resizeColumnToContents(DecodedColumn);
+    const int cap = m_headerTree->fontMetrics().averageCharWidth() * 40;
+    m_headerTree->setColumnWidth(DecodedColumn,
+                                 qMin(m_headerTree->columnWidth(DecodedColumn), cap));
 }
 
 void SourceViewer::showDecodedHeaders(bool show)
