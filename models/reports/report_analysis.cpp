@@ -7,6 +7,7 @@
 #include "reports/report_recogniser.h"
 
 #include <QCoreApplication>
+#include <QRegularExpression>
 
 namespace Awb {
 
@@ -22,7 +23,15 @@ QString tr(const char *text)
     return QCoreApplication::translate("Awb::ReportAnalysis", text);
 }
 
-enum CheckIndex { SourceIpMismatch, ArrivalMismatch, Recognition, Incomplete, Schema, Listing };
+enum CheckIndex {
+    SourceIpMismatch,
+    ArrivalMismatch,
+    Recognition,
+    Incomplete,
+    Schema,
+    Listing,
+    Unrecognised
+};
 
 // Section V says what a report must contain; where a report's own statements contradict its
 // evidence or fall short, the clause is V. A listing of our address is the infrastructure
@@ -52,6 +61,11 @@ const QList<CheckInfo> &catalogue()
         {QStringLiteral("report.blacklisting"), Severity::High, QStringLiteral("3.3"),
          tr("Our address is listed on a blacklist"),
          tr("A blacklist operator (Spamhaus, SpamCop) lists one of the addresses in the report.")},
+        {QStringLiteral("report.unrecognised"), Severity::Low, QStringLiteral("V"),
+         tr("Looks like a report, but no format could be read"),
+         tr("The message calls itself an abuse report (a report content type, an X-ARF header, a "
+            "report subject) but no recogniser could read it; it is analysed as a plain "
+            "message.")},
     };
     return checks;
 }
@@ -119,11 +133,41 @@ void compareClaims(const Report &report, const MessageAnalysis &original, QList<
     }
 }
 
-void reportFindings(const Report &report, const ReportCompleteness &completeness,
-                    QList<Finding> &out)
+// Why a message that no recogniser claimed still looks like a report, or empty.
+QString reportLikeness(const MailMessage &message)
 {
-    if (report.format == ReportFormat::Message)
+    const QString type = message.headerValue("Content-Type").toLower();
+    if (type.contains(QStringLiteral("multipart/report")) &&
+        type.contains(QStringLiteral("feedback-report")))
+        return tr("Content-Type \"%1\" declares a feedback report")
+            .arg(message.headerValue("Content-Type").simplified());
+    for (const QByteArray &name : {QByteArray("X-ARF"), QByteArray("X-XARF")}) {
+        if (!message.rawHeaderValues(name).isEmpty())
+            return tr("the header %1: %2 declares an X-ARF report")
+                .arg(QString::fromLatin1(name), message.headerValue(name).simplified());
+    }
+    static const QRegularExpression subject(
+        QStringLiteral("\\b(abuse|spam|phishing|fraud)\\s+(report|complaint|notification)\\b|"
+                       "\\[SpamCop\\b|\\bSBL\\d+"),
+        QRegularExpression::CaseInsensitiveOption);
+    const QString text = message.subject();
+    if (const QRegularExpressionMatch m = subject.match(text); m.hasMatch())
+        return tr("the subject \"%1\" names a report (\"%2\")").arg(text, m.captured());
+    return {};
+}
+
+void reportFindings(const MailMessage &message, const Report &report,
+                    const ReportCompleteness &completeness, QList<Finding> &out)
+{
+    if (report.format == ReportFormat::Message) {
+        if (const QString why = reportLikeness(message); !why.isEmpty()) {
+            out.append(finding(Unrecognised,
+                               tr("This looks like an abuse report (%1), but no known format "
+                                  "could be read from it, so it is analysed as a plain message.")
+                                   .arg(why)));
+        }
         return;
+    }
     if (!report.problems.isEmpty())
         out.append(finding(Recognition, report.problems.join(QStringLiteral("; "))));
     if (completeness.count() < 4)
@@ -179,7 +223,7 @@ ReportAnalysis analyzeReport(const MailMessage &message, const TrustSettings &tr
                 << tr("the reported message could not be read: %1").arg(original.error());
         }
     }
-    reportFindings(result.report, result.completeness, result.reportFindings);
+    reportFindings(message, result.report, result.completeness, result.reportFindings);
     return result;
 }
 
