@@ -6,6 +6,9 @@
 #include <QList>
 #include <QString>
 
+#include <any>
+#include <map>
+
 namespace Awb {
 
 class MailMessage;
@@ -22,6 +25,24 @@ struct CheckInfo
     QString description; // one line on what it looks for
 };
 
+// Facts about one message that several checks need (the bulk verdict, the links, the readable
+// body): computed by the first check that asks, then shared for the rest of the analysis. Keys
+// are the addresses of statics in the code that computes the fact, so two facts never collide.
+class AnalysisCache
+{
+public:
+    template <typename T, typename Make> const T &get(const void *key, Make make)
+    {
+        auto it = m_values.find(key);
+        if (it == m_values.end())
+            it = m_values.emplace(key, std::make_any<T>(make())).first;
+        return std::any_cast<const T &>(it->second);
+    }
+
+private:
+    std::map<const void *, std::any> m_values;
+};
+
 // Everything a check may look at. Borrowed: valid for the duration of one run() call.
 struct AnalysisContext
 {
@@ -31,6 +52,8 @@ struct AnalysisContext
     QDateTime referenceTime; // "now" for the message: when it was received (UTC)
     // Where each hop's Received field stands in the message, by hop index.
     QList<SourceLocation> hopLocations;
+    // Shared facts for this one analysis (see AnalysisCache); never null during run().
+    AnalysisCache *cache = nullptr;
 };
 
 // Collects one check's findings, filling in what CheckInfo already says and, for a finding

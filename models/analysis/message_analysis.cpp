@@ -43,8 +43,9 @@ MessageAnalysis analyzeMessage(const MailMessage &message, const TrustSettings &
         if (field.name.compare("Received", Qt::CaseInsensitive) == 0)
             hopLocations.append({field.offset, fieldLength(field)});
     }
-    const AnalysisContext context{message, analysis.chain, trust, analysis.referenceTime,
-                                  hopLocations};
+    AnalysisCache cache;
+    const AnalysisContext context{message,      analysis.chain, trust, analysis.referenceTime,
+                                  hopLocations, &cache};
     for (const Check *check : checks) {
         const CheckInfo info = check->info();
         FindingSink sink(info, analysis.findings, hopLocations);

@@ -89,8 +89,9 @@ void TestAccountsCli::badRowsExitOne()
                                       "A-1,192.0.2.0/24,2025-01-01\n");
     CliRun run = runAwb({"accounts", "import", "--db", db, "--json", customers, overlap});
     QCOMPARE(run.exitCode, 1);
-    QVERIFY2(run.err.contains(QStringLiteral("rejected: %1:3: status “gone”").toUtf8()),
-             run.err.constData());
+    QVERIFY2(
+        run.err.contains(QStringLiteral("rejected: %1:3: status “gone”").arg(customers).toUtf8()),
+        run.err.constData());
     const QJsonObject summary = jsonObject(run.out);
     QCOMPARE(summary.value("imported").toInt(), 2);
     const QJsonObject rejected = summary.value("rejected").toArray().first().toObject();

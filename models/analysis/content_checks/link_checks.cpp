@@ -6,6 +6,7 @@
 // each of these takes that decision away from them by showing something else than the
 // destination, or nothing that identifies it.
 
+#include "analysis/message_facts.h"
 #include "content_data.h"
 #include "content_support.h"
 #include "link_extractor.h"
@@ -63,7 +64,7 @@ public:
             QStringLiteral("(?:^|[\\s(<\"'/@])((?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\\.)+"
                            "[a-z][a-z0-9-]*[a-z0-9])(?=$|[\\s/:?#)>\"',;!])"),
             QRegularExpression::CaseInsensitiveOption);
-        for (const MessageLink &link : extractLinks(context.message)) {
+        for (const MessageLink &link : linksOf(context)) {
             if (link.kind != MessageLink::Kind::Anchor || !isWebLink(link) || link.host.isEmpty())
                 continue;
             const QRegularExpressionMatch m = shownDomain.match(link.text);
@@ -114,7 +115,7 @@ public:
             QStringLiteral("^(?:\\d+|0x[0-9a-f]+|(?:0x[0-9a-f]+|0[0-7]*|\\d+)(?:\\.(?:0x[0-9a-f]+|"
                            "0[0-7]*|\\d+)){1,3})$"),
             QRegularExpression::CaseInsensitiveOption);
-        for (const MessageLink &link : extractLinks(context.message)) {
+        for (const MessageLink &link : linksOf(context)) {
             if (!isWebLink(link) && link.scheme != QLatin1String("ftp"))
                 continue;
             if (link.host.isEmpty())
@@ -152,7 +153,7 @@ public:
     }
     void run(const AnalysisContext &context, FindingSink &sink) const override
     {
-        for (const MessageLink &link : extractLinks(context.message)) {
+        for (const MessageLink &link : linksOf(context)) {
             if (!isWebLink(link))
                 continue;
             const QString shortener = matchingDomain(link.host, urlShortenerDomains());

@@ -2,6 +2,7 @@
 // headers". The From, Sender and Return-Path fields must name the one who really sends; this
 // check states, for bulk and commercial mail, each way in which they demonstrably do not.
 
+#include "analysis/message_facts.h"
 #include "bulk_detection.h"
 #include "content_support.h"
 
@@ -74,7 +75,7 @@ public:
         const QList<HeaderField> from = headerFields(message, "From");
         if (from.isEmpty())
             return;
-        const BulkVerdict verdict = detectBulk(message);
+        const BulkVerdict &verdict = bulkOf(context);
         if (!verdict.isBulk)
             return;
         const QString fromAddress = firstAddress(from.first().value);

@@ -6,6 +6,7 @@
 // personal or transactional message; every finding quotes the signs that made the message
 // bulk or commercial, so that the customer can see why the standard was applied at all.
 
+#include "analysis/message_facts.h"
 #include "bulk_detection.h"
 #include "content_support.h"
 #include "link_extractor.h"
@@ -60,10 +61,10 @@ public:
     void run(const AnalysisContext &context, FindingSink &sink) const override
     {
         const MailMessage &message = context.message;
-        const BulkVerdict verdict = detectBulk(message);
+        const BulkVerdict &verdict = bulkOf(context);
         if (!verdict.isBulk || !headerFields(message, "List-Unsubscribe").isEmpty())
             return;
-        for (const MessageLink &link : extractLinks(message)) {
+        for (const MessageLink &link : linksOf(context)) {
             const bool usable = link.scheme == QLatin1String("http") ||
                                 link.scheme == QLatin1String("https") ||
                                 link.scheme == QLatin1String("mailto");
@@ -71,7 +72,7 @@ public:
                            unsubscribeWords().match(link.text).hasMatch()))
                 return;
         }
-        if (hasUnsubscribeInstruction(readableBody(message)))
+        if (hasUnsubscribeInstruction(readableBodyOf(context)))
             return;
         sink.add(-1,
                  tr("The message has no List-Unsubscribe header, and its body has no unsubscribe "
@@ -110,7 +111,7 @@ public:
                          [](const HeaderField &f) { return httpsUri.match(f.value).hasMatch(); });
         if (withHttps == unsubscribe.cend())
             return;
-        const BulkVerdict verdict = detectBulk(message);
+        const BulkVerdict &verdict = bulkOf(context);
         if (!verdict.isBulk)
             return;
         const QList<HeaderField> post = headerFields(message, "List-Unsubscribe-Post");
@@ -146,10 +147,10 @@ public:
     void run(const AnalysisContext &context, FindingSink &sink) const override
     {
         const MailMessage &message = context.message;
-        const BulkVerdict verdict = detectBulk(message);
+        const BulkVerdict &verdict = bulkOf(context);
         if (!verdict.isBulk)
             return;
-        const QString body = readableBody(message);
+        const QString body = readableBodyOf(context);
         if (!findPostalAddress(body).text.isEmpty())
             return;
         sink.add(-1,

@@ -228,41 +228,6 @@ QStringList relayNames(const ChainAnalysis &chain)
     return names;
 }
 
-QString readableBody(const MailMessage &message)
-{
-    static const QRegularExpression hidden(QStringLiteral("<(script|style|head)\\b.*?</\\1\\s*>"),
-                                           QRegularExpression::CaseInsensitiveOption |
-                                               QRegularExpression::DotMatchesEverythingOption);
-    static const QRegularExpression tag(QStringLiteral("<[^>]*>"));
-    static const QRegularExpression numericEntity(QStringLiteral("&#(x?)([0-9a-fA-F]+);"));
-
-    QString text = message.textBody();
-    QString html = message.htmlBody();
-    if (!html.isEmpty()) {
-        html.remove(hidden);
-        html.replace(tag, QStringLiteral(" "));
-        QString decoded;
-        qsizetype last = 0;
-        for (auto it = numericEntity.globalMatch(html); it.hasNext();) {
-            const QRegularExpressionMatch m = it.next();
-            decoded += html.mid(last, m.capturedStart() - last);
-            bool ok = false;
-            const uint code = m.captured(2).toUInt(&ok, m.captured(1).isEmpty() ? 10 : 16);
-            if (ok && code > 0 && code < 0x110000)
-                decoded += QString::fromUcs4(reinterpret_cast<const char32_t *>(&code), 1);
-            last = m.capturedEnd();
-        }
-        decoded += html.mid(last);
-        decoded.replace(QStringLiteral("&nbsp;"), QStringLiteral(" "));
-        decoded.replace(QStringLiteral("&lt;"), QStringLiteral("<"));
-        decoded.replace(QStringLiteral("&gt;"), QStringLiteral(">"));
-        decoded.replace(QStringLiteral("&quot;"), QStringLiteral("\""));
-        decoded.replace(QStringLiteral("&amp;"), QStringLiteral("&"));
-        text += QLatin1Char('\n') + decoded;
-    }
-    return text.trimmed();
-}
-
 bool carriesForwardedMessage(const MailMessage &message, const QString &body)
 {
     static const QRegularExpression banner(

@@ -78,11 +78,6 @@ bool sameOrganisation(const QString &a, const QString &b);
 // address literals.
 QStringList relayNames(const ChainAnalysis &chain);
 
-// The message's text as a reader sees it: the text/plain part, and the HTML part reduced to
-// text (tags, scripts and styles removed, common entities decoded), joined. Empty when the
-// message has no body.
-QString readableBody(const MailMessage &message);
-
 // The message forwards or reports on another: a message/* or text/rfc822-headers part, a
 // multipart/report, or a forwarded-message banner in the body.
 bool carriesForwardedMessage(const MailMessage &message, const QString &body);

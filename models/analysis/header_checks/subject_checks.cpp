@@ -7,6 +7,7 @@
 // subject is the act it names. A missing subject misleads nobody; it only falls short of 4.2's
 // standard, so subject.missing cites 4.2.
 
+#include "analysis/message_facts.h"
 #include "header_check_support.h"
 
 #include <QRegularExpression>
@@ -104,7 +105,7 @@ public:
         }
         if (threadIndexShowsReply(message))
             return;
-        const QString body = readableBody(message);
+        const QString &body = readableBodyOf(context);
         const QString quoted = quotedField(*field);
         const SourceLocation where = fieldLocation(message, *field);
         if (isForwardPrefix(prefix.captured(1))) {
@@ -252,7 +253,7 @@ public:
             return;
         QString subject = decodeHeaderText(field->rawValue);
         subject.remove(replyPrefix());
-        const QString body = readableBody(context.message);
+        const QString &body = readableBodyOf(context);
         if (body.isEmpty())
             return; // headers only: nothing to hold the subject against
         for (const Bait &bait : baits()) {
