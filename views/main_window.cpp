@@ -13,6 +13,7 @@
 #include "analysis/message_analysis.h"
 #include "itemmodels/message_list_model.h"
 #include "mail/mail_message.h"
+#include "pipeline/import_pipeline.h"
 #include "reports/report_analysis.h"
 #include "store/case_store.h"
 #include "store/evidence_repository.h"
@@ -68,7 +69,8 @@ MainWindow::MainWindow(QWidget *parent)
     , m_overview(new MessageOverview(this))
     , m_splitter(new QSplitter(Qt::Vertical, this))
     , m_detailSplitter(new QSplitter(Qt::Horizontal, this))
-    , m_trust(NetworkSettingsDialog::storedTrustSettings())
+    , m_settingsTrust(NetworkSettingsDialog::storedTrustSettings())
+    , m_trust(m_settingsTrust)
     , m_imports(new ImportController(this))
     , m_importStatus(new ImportStatusWidget(this))
 {
@@ -149,6 +151,7 @@ bool MainWindow::openDatabase(const QString &path, QString *error)
         return false;
     }
     m_store = std::move(store.value());
+    m_trust = ImportPipeline::withAccountNetworks(m_settingsTrust, *m_store);
     m_imports->setDatabasePath(m_store->path());
     showMessage(0);
     QSettings().setValue(QStringLiteral("lastDatabase"), m_store->path());
@@ -332,8 +335,9 @@ void MainWindow::showHopInSource(int hop)
 
 void MainWindow::setTrustSettings(const TrustSettings &trust)
 {
-    m_trust = trust;
-    m_imports->setTrustSettings(trust);
+    m_settingsTrust = trust;
+    m_trust = m_store ? ImportPipeline::withAccountNetworks(trust, *m_store) : trust;
+    m_imports->setTrustSettings(trust); // the pipeline adds the account networks itself
     showMessage(m_list->currentEvidenceId());
 }
 

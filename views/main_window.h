@@ -85,9 +85,10 @@ private:
     MessageOverview *m_overview;
     std::unique_ptr<ReportAnalysis> m_shownAnalysis; // of the message on screen
     QSplitter *m_splitter;
-    QSplitter *m_detailSplitter; // the analysis beside the raw source
-    TrustSettings m_trust;
-    QByteArray m_shownBytes; // the message on screen, to find its header fields
+    QSplitter *m_detailSplitter;   // the analysis beside the raw source
+    TrustSettings m_settingsTrust; // as set (Settings > Networks, or the demo's)
+    TrustSettings m_trust;         // with our networks from the account directory added
+    QByteArray m_shownBytes;       // the message on screen, to find its header fields
     ImportController *m_imports;
     ImportStatusWidget *m_importStatus;
 };

@@ -7,6 +7,7 @@
 #include "pipeline/bounded_queue.h"
 #include "reports/report_analysis.h"
 #include "reports/report_json.h"
+#include "store/account_repository.h"
 #include "store/case_store.h"
 
 #include <QJsonDocument>
@@ -251,6 +252,15 @@ ImportPipeline::ImportPipeline(Options options)
     : m_options(options)
 {}
 
+TrustSettings ImportPipeline::withAccountNetworks(TrustSettings trust, CaseStore &store)
+{
+    if (auto ours = AccountRepository(store).ourNetworks()) {
+        for (const IpNetwork &network : ours->networks())
+            trust.ours.add(network);
+    }
+    return trust;
+}
+
 void ImportPipeline::setProgressCallback(ProgressCallback callback)
 {
     m_progress = std::move(callback);
@@ -274,6 +284,7 @@ Result<ImportSummary> ImportPipeline::run(CaseStore &store, const QStringList &p
                                                         : qMax(1, QThread::idealThreadCount());
 
     const QDateTime importTime = QDateTime::currentDateTimeUtc();
+    const TrustSettings trust = withAccountNetworks(m_options.trust, store);
     BoundedQueue<RawItem> rawQueue(m_options.queueBytes);
     BoundedQueue<ParsedItem> parsedQueue(m_options.queueBytes);
     std::atomic<qint64> bytesRead{0};
@@ -314,7 +325,7 @@ Result<ImportSummary> ImportPipeline::run(CaseStore &store, const QStringList &p
     for (int i = 0; i < parserCount; ++i) {
         parsers.emplace_back([&] {
             while (auto raw = rawQueue.pop()) {
-                ParsedItem parsed = parseItem(std::move(*raw), m_options.trust, importTime);
+                ParsedItem parsed = parseItem(std::move(*raw), trust, importTime);
                 const qint64 weight = weightOf(parsed);
                 parsedQueue.push(std::move(parsed), weight);
             }

@@ -59,6 +59,11 @@ public:
     ImportPipeline();
     explicit ImportPipeline(Options options);
 
+    // The settings with our networks completed from the account directory's IP assignments, so
+    // that the trust boundary knows our address space without settings once accounts are
+    // imported. A store without accounts (or an older schema) leaves them as they are.
+    static TrustSettings withAccountNetworks(TrustSettings trust, CaseStore &store);
+
     void setProgressCallback(ProgressCallback callback);
     void setCommittedCallback(CommittedCallback callback);
 

@@ -27,6 +27,7 @@ private Q_SLOTS:
     void unreadableInputIsNamed();
     void messagesListAndShow();
     void demoRunsEndToEnd();
+    void accountNetworksAreOurNetworks();
 
 private:
     QString path(const QString &name) const { return m_dir->filePath(name); }
@@ -200,6 +201,28 @@ void TestCli::demoRunsEndToEnd()
     QVERIFY(QFile::exists(path(QStringLiteral("demo/demo.awbcase"))));
     QVERIFY(run.out.contains("Case database:"));
     QVERIFY(run.out.contains("Imported"));
+}
+
+void TestCli::accountNetworksAreOurNetworks()
+{
+    // With no settings at all, the IP assignments of the account directory tell the trust
+    // boundary which addresses are ours.
+    const QString db = path(QStringLiteral("case.awbcase"));
+    const QString demo = QStringLiteral(AWB_SOURCE_DIR "/resources/demo");
+    QStringList accounts{QStringLiteral("accounts"), QStringLiteral("import"),
+                         QStringLiteral("--db"), db};
+    for (const char *file : {"customers.csv", "ip_assignments.csv", "domains.csv", "history.csv"})
+        accounts << demo + QStringLiteral("/accounts/") + QLatin1String(file);
+    CliRun run = runAwb(accounts);
+    QVERIFY2(run.exitCode == 0, run.err.constData());
+    run = runAwb({QStringLiteral("import"), QStringLiteral("--db"), db,
+                  demo + QStringLiteral("/reports/01-arf-fbl-northwind.eml")});
+    QVERIFY2(run.exitCode == 0, run.err.constData());
+    run =
+        runAwb({QStringLiteral("messages"), QStringLiteral("--db"), db, QStringLiteral("--json")});
+    const QJsonObject row = QJsonDocument::fromJson(run.out.trimmed()).object();
+    QCOMPARE(row.value(QStringLiteral("origin_ip")).toString(), QStringLiteral("203.0.113.12"));
+    QCOMPARE(row.value(QStringLiteral("origin_ours")).toBool(), true);
 }
 
 QTEST_GUILESS_MAIN(TestCli)
