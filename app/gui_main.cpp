@@ -1,8 +1,11 @@
 // abuse-workbench: the window. Thin: arguments, the case database to open, the demo.
 #include "main_window.h"
 
+#include "accounts/account_importer.h"
 #include "analysis/auth/dkim_key.h"
 #include "common/data_paths.h"
+#include "store/account_repository.h"
+#include "store/case_store.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -48,6 +51,18 @@ int main(int argc, char *argv[])
                        .value(QStringLiteral("lastDatabase"),
                               dataDir + QStringLiteral("/workbench.awbcase"))
                        .toString();
+    }
+
+    if (parser.isSet(QStringLiteral("demo"))) {
+        // The demo's account directory first, so that the import knows our networks.
+        if (auto store = Awb::CaseStore::open(database)) {
+            Awb::AccountRepository accounts(**store);
+            const QDir dir(Awb::demoDirectory() + QStringLiteral("/accounts"));
+            QStringList csvs;
+            for (const QString &name : dir.entryList({QStringLiteral("*.csv")}, QDir::Files))
+                csvs << dir.filePath(name);
+            Awb::AccountImporter(accounts).importFiles(csvs);
+        }
     }
 
     Awb::MainWindow window;

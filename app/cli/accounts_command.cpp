@@ -90,46 +90,6 @@ QJsonObject customerJson(const CustomerRecord &c)
              c.prepaidCents ? QJsonValue(*c.prepaidCents) : QJsonValue(QJsonValue::Null)}};
 }
 
-int runImport(CaseStore &store, const QStringList &paths, bool json)
-{
-    AccountRepository repository(store);
-    Result<AccountImportSummary> summary = AccountImporter(repository).importFiles(paths);
-    if (!summary) {
-        err() << "awb accounts import: " << summary.error() << '\n';
-        return ExitRejected;
-    }
-    for (const AccountImportRejection &r : summary->rejected)
-        err() << "rejected: " << where(r.file, r.line) << ": " << r.reason << '\n';
-    for (const AccountDataError &e : summary->dataErrors)
-        err() << "data error: " << e.message << '\n';
-    for (const AccountImportNote &n : summary->notes)
-        err() << "note: " << where(n.file, n.line) << ": " << n.text << '\n';
-    err().flush();
-    if (json) {
-        printJsonLine(summaryJson(*summary));
-    } else {
-        for (const AccountFileSummary &f : summary->files)
-            out() << QStringLiteral("%1 (%2): %3 imported, %4 unchanged, %5 rejected")
-                         .arg(f.file, f.kind.isEmpty() ? QStringLiteral("not imported") : f.kind)
-                         .arg(f.imported)
-                         .arg(f.unchanged)
-                         .arg(f.rejected)
-                  << '\n';
-        out() << QStringLiteral("Imported %1 rows into %2 (%3 unchanged, %4 rejected, %5 data "
-                                "errors).")
-                     .arg(summary->imported)
-                     .arg(store.path())
-                     .arg(summary->unchanged)
-                     .arg(summary->rejected.size())
-                     .arg(summary->dataErrors.size())
-              << '\n';
-        out().flush();
-    }
-    // Data errors are not rejections (both rows are stored) but need a person: a script must
-    // notice them, so they also make the status 1.
-    return summary->rejected.isEmpty() && summary->dataErrors.isEmpty() ? ExitOk : ExitRejected;
-}
-
 int runList(CaseStore &store, bool json)
 {
     AccountRepository repository(store);
@@ -228,6 +188,46 @@ int runShow(CaseStore &store, const QString &accountId, bool json)
 
 } // namespace
 
+int importAccountsInto(CaseStore &store, const QStringList &paths, bool json)
+{
+    AccountRepository repository(store);
+    Result<AccountImportSummary> summary = AccountImporter(repository).importFiles(paths);
+    if (!summary) {
+        err() << "awb accounts import: " << summary.error() << '\n';
+        return ExitRejected;
+    }
+    for (const AccountImportRejection &r : summary->rejected)
+        err() << "rejected: " << where(r.file, r.line) << ": " << r.reason << '\n';
+    for (const AccountDataError &e : summary->dataErrors)
+        err() << "data error: " << e.message << '\n';
+    for (const AccountImportNote &n : summary->notes)
+        err() << "note: " << where(n.file, n.line) << ": " << n.text << '\n';
+    err().flush();
+    if (json) {
+        printJsonLine(summaryJson(*summary));
+    } else {
+        for (const AccountFileSummary &f : summary->files)
+            out() << QStringLiteral("%1 (%2): %3 imported, %4 unchanged, %5 rejected")
+                         .arg(f.file, f.kind.isEmpty() ? QStringLiteral("not imported") : f.kind)
+                         .arg(f.imported)
+                         .arg(f.unchanged)
+                         .arg(f.rejected)
+                  << '\n';
+        out() << QStringLiteral("Imported %1 rows into %2 (%3 unchanged, %4 rejected, %5 data "
+                                "errors).")
+                     .arg(summary->imported)
+                     .arg(store.path())
+                     .arg(summary->unchanged)
+                     .arg(summary->rejected.size())
+                     .arg(summary->dataErrors.size())
+              << '\n';
+        out().flush();
+    }
+    // Data errors are not rejections (both rows are stored) but need a person: a script must
+    // notice them, so they also make the status 1.
+    return summary->rejected.isEmpty() && summary->dataErrors.isEmpty() ? ExitOk : ExitRejected;
+}
+
 int accountsCommand(const QStringList &arguments)
 {
     QCommandLineParser parser;
@@ -272,7 +272,7 @@ int accountsCommand(const QStringList &arguments)
         return ExitRejected;
     }
     if (subcommand == u"import")
-        return runImport(**store, positional, json);
+        return importAccountsInto(**store, positional, json);
     if (subcommand == u"list")
         return runList(**store, json);
     return runShow(**store, positional.first(), json);

@@ -148,8 +148,24 @@ int fail(const QString &message)
     return ExitRejected;
 }
 
-int listCases(CaseRepository &cases, bool json)
+int showCase(CaseRepository &cases, qint64 caseId, bool json)
 {
+    Result<CaseRecord> c = cases.caseById(caseId);
+    if (!c)
+        return fail(c.error());
+    if (json)
+        printJsonLine(caseJson(*c));
+    else
+        printCase(*c);
+    out().flush();
+    return ExitOk;
+}
+
+} // namespace
+
+int listCasesIn(CaseStore &store, bool json)
+{
+    CaseRepository cases(store);
     Result<QList<CaseRecord>> list = cases.cases();
     if (!list)
         return fail(list.error());
@@ -168,26 +184,9 @@ int listCases(CaseRepository &cases, bool json)
     return ExitOk;
 }
 
-int showCase(CaseRepository &cases, qint64 caseId, bool json)
+int groupCasesIn(CaseStore &store, const TrustSettings &trust, const CaseSettings &settings,
+                 bool json)
 {
-    Result<CaseRecord> c = cases.caseById(caseId);
-    if (!c)
-        return fail(c.error());
-    if (json)
-        printJsonLine(caseJson(*c));
-    else
-        printCase(*c);
-    out().flush();
-    return ExitOk;
-}
-
-int groupCases(CaseStore &store, const QCommandLineParser &parser, const CaseSettings &settings,
-               bool json)
-{
-    TrustSettings trust;
-    QString error;
-    if (!trustFromOptions(parser, &trust, &error))
-        return usageError(parser, kCommand, error);
     AccountRepository accounts(store);
     Result<CaseAssignmentSummary> summary =
         assignNewReports(store, correlationAttribution(store, accounts, trust), settings);
@@ -218,8 +217,6 @@ int groupCases(CaseStore &store, const QCommandLineParser &parser, const CaseSet
     out().flush();
     return ExitOk;
 }
-
-} // namespace
 
 int casesCommand(const QStringList &arguments)
 {
@@ -304,9 +301,14 @@ int casesCommand(const QStringList &arguments)
     CaseRepository cases(**store);
     const bool json = parser.isSet(QStringLiteral("json"));
     if (action == u"list")
-        return listCases(cases, json);
-    if (action == u"group")
-        return groupCases(**store, parser, settings, json);
+        return listCasesIn(**store, json);
+    if (action == u"group") {
+        TrustSettings trust;
+        QString error;
+        if (!trustFromOptions(parser, &trust, &error))
+            return usageError(parser, kCommand, error);
+        return groupCasesIn(**store, trust, settings, json);
+    }
 
     // Every other action names a case or a report first.
     const QString who = settings.analyst;

@@ -4,6 +4,7 @@
 
 namespace Awb {
 class CaseStore;
+struct CaseSettings;
 struct TrustSettings;
 } // namespace Awb
 
@@ -27,5 +28,12 @@ int importInto(CaseStore &store, const QStringList &paths, const TrustSettings &
 
 // Shared by `messages` and `demo`: the stored messages as a table (or JSON Lines).
 int listMessages(CaseStore &store, bool json);
+
+// Shared by `accounts import` and `demo`: imports account CSV files, names every rejected row.
+int importAccountsInto(CaseStore &store, const QStringList &paths, bool json);
+// Shared by `cases` and `demo`: groups the reports that are in no case yet; lists the cases.
+int groupCasesIn(CaseStore &store, const TrustSettings &trust, const CaseSettings &settings,
+                 bool json);
+int listCasesIn(CaseStore &store, bool json);
 
 } // namespace Awb::Cli

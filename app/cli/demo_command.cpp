@@ -4,6 +4,7 @@
 #include "cli/trust_options.h"
 
 #include "analysis/trust_settings.h"
+#include "cases/case_assigner.h"
 #include "common/data_paths.h"
 #include "store/case_store.h"
 
@@ -77,10 +78,26 @@ int demoCommand(const QStringList &arguments)
     QString keysError;
     if (!loadDkimKeys(demoDir + QStringLiteral("/dkim/demo-dkim-keys.zone"), &keysError))
         err() << "awb demo: DKIM signatures will not be verified: " << keysError << '\n';
+    // The account directory first, so that the import knows our networks and the cases their
+    // accounts.
+    const QDir accountsDir(demoDir + QStringLiteral("/accounts"));
+    QStringList csvs;
+    for (const QString &name :
+         accountsDir.entryList({QStringLiteral("*.csv")}, QDir::Files, QDir::Name))
+        csvs << accountsDir.filePath(name);
+    out() << "Account directory: " << accountsDir.path() << '\n';
+    importAccountsInto(**store, csvs, false);
     importInto(**store, inputs, trust, false, &storeFailed);
     out() << "(The files in malformed/ are broken on purpose: they show how bad input is named "
              "and reported.)\n\n";
     listMessages(**store, false);
+    out() << '\n';
+    CaseSettings caseSettings =
+        CaseSettings::fromSettings(QSettings(settingsPath, QSettings::IniFormat));
+    caseSettings.analyst = QStringLiteral("awb demo");
+    groupCasesIn(**store, trust, caseSettings, false);
+    out() << '\n';
+    listCasesIn(**store, false);
     out() << "\nCase database: " << dbPath << '\n'
           << "Open it in the workbench: abuse-workbench " << dbPath << '\n';
     out().flush();
