@@ -62,7 +62,9 @@ NetworkSettingsDialog::NetworkSettingsDialog(QWidget *parent)
     trustedLabel->setBuddy(m_trusted);
     trustedLabel->setWordWrap(true);
     auto *oursLabel =
-        new QLabel(tr("&Our networks: a hop from here is one of our customers"), this);
+        new QLabel(tr("&Our networks, besides the IP assignments of the account directory: a "
+                      "hop from here is one of our customers"),
+                   this);
     oursLabel->setBuddy(m_ours);
     oursLabel->setWordWrap(true);
     auto *domainsLabel = new QLabel(

@@ -118,6 +118,12 @@ QVariant MessageListModel::displayData(const MessageSummary &summary, Column col
         return summary.reportFormat.isEmpty() ? tr("(not analysed)") : summary.reportFormat;
     case Column::Origin:
         return summary.originOurs ? tr("%1 (ours)").arg(summary.originIp) : summary.originIp;
+    case Column::Account:
+        if (summary.casePublicId.isEmpty())
+            return {};
+        return summary.caseAccountId.isEmpty() ? tr("(unattributed)") : summary.caseAccountId;
+    case Column::Case:
+        return summary.casePublicId;
     case Column::Completeness:
         if (summary.completenessCount < 0 || summary.reportFormat == u"message")
             return {};
@@ -202,7 +208,7 @@ QVariant MessageListModel::data(const QModelIndex &index, int role) const
     case SearchTextRole:
         return QStringList{summary.from,      summary.subject,  summary.sourcePath,
                            summary.messageId, summary.reporter, summary.reportFormat,
-                           summary.originIp}
+                           summary.originIp,  summary.casePublicId, summary.caseAccountId}
             .join(QLatin1Char('\n'));
     case DeadlineStateRole:
         return QVariant::fromValue(int(deadlineState(summary)));
@@ -225,6 +231,10 @@ QVariant MessageListModel::headerData(int section, Qt::Orientation orientation, 
         return tr("Format");
     case Column::Origin:
         return tr("Origin");
+    case Column::Account:
+        return tr("Account");
+    case Column::Case:
+        return tr("Case");
     case Column::Completeness:
         return tr("Complete");
     case Column::Findings:

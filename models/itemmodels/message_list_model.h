@@ -21,6 +21,8 @@ public:
         From,
         Subject,
         Origin,
+        Account, // the account of the report's case; "(unattributed)"; empty when in no case
+        Case,    // the public id of the report's case
         Completeness,
         Findings,
         Date,
@@ -37,7 +39,7 @@ public:
         Sha256Role,
         MessageIdRole,
         // The text a filter matches against: from, subject, source, message id, reporter,
-        // format, origin IP.
+        // format, origin IP, case and account.
         SearchTextRole,
         DeadlineStateRole, // DeadlineState, for the delegate's colours
         SeverityRole,      // the highest finding severity as text ("high"), empty when none

@@ -39,15 +39,19 @@ constexpr const char kCount[] = "SELECT count(*) FROM evidence";
 constexpr const char kBytes[] = "SELECT bytes FROM evidence_blobs WHERE evidence_id = ?1";
 
 // "First imported from" is the source recorded first, the lowest evidence_sources id; the
-// UNIQUE (evidence_id, ...) index answers the subquery without a scan.
+// UNIQUE (evidence_id, ...) index answers the subquery without a scan. The case of a report
+// comes from case_reports (evidence_id is UNIQUE there, so the join adds no rows); these tables
+// exist from schema 5, and summaries are only read from stores migrated to the latest schema.
 #define AWB_SUMMARY_SELECT                                                                         \
     "SELECT e.id, e.sha256, e.size, e.message_id, e.subject, e.from_header, e.date_text,"          \
     " e.date_utc, e.imported_at, s.path, s.mbox_index, r.format, r.reporter, r.received_at,"       \
     " r.response_due, r.completeness, r.completeness_summary, r.origin_ip, r.origin_ours,"         \
-    " r.finding_count, r.top_severity FROM evidence e"                                             \
+    " r.finding_count, r.top_severity, c.public_id, c.account_id FROM evidence e"                  \
     " LEFT JOIN evidence_sources s"                                                                \
     " ON s.id = (SELECT min(id) FROM evidence_sources WHERE evidence_id = e.id)"                   \
-    " LEFT JOIN reports r ON r.evidence_id = e.id"
+    " LEFT JOIN reports r ON r.evidence_id = e.id"                                                 \
+    " LEFT JOIN case_reports cr ON cr.evidence_id = e.id"                                          \
+    " LEFT JOIN cases c ON c.id = cr.case_id"
 constexpr const char kSummariesAfter[] = AWB_SUMMARY_SELECT " WHERE e.id > ?1 ORDER BY e.id";
 constexpr const char kSummaryById[] = AWB_SUMMARY_SELECT " WHERE e.id = ?1";
 #undef AWB_SUMMARY_SELECT
@@ -88,6 +92,10 @@ MessageSummary readSummary(const SqliteStatement &row)
         summary.originOurs = row.int64(18) != 0;
         summary.findingCount = int(row.int64(19));
         summary.topSeverity = row.text(20);
+    }
+    if (!row.isNull(21)) {
+        summary.casePublicId = row.text(21);
+        summary.caseAccountId = row.isNull(22) ? QString() : row.text(22);
     }
     return summary;
 }

@@ -64,6 +64,10 @@ struct MessageSummary
     bool originOurs = false;
     int findingCount = 0;
     QString topSeverity;
+    // The case holding the message (empty when it is in none) and that case's account (empty
+    // when the case is unattributed).
+    QString casePublicId;
+    QString caseAccountId;
 };
 
 // Evidence: every message stored once, by SHA-256, as the exact bytes received, with each place

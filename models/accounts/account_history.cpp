@@ -1,0 +1,250 @@
+#include "accounts/account_history.h"
+
+#include "store/case_repository.h"
+
+#include <QCoreApplication>
+#include <QHash>
+#include <QSettings>
+
+#include <algorithm>
+
+namespace Awb {
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("Awb::AccountHistory", text);
+}
+
+AccountEvent::Kind kindOfAction(const QString &action)
+{
+    if (action == u"warning")
+        return AccountEvent::Kind::Warning;
+    if (action == u"suspension")
+        return AccountEvent::Kind::Suspension;
+    if (action == u"termination")
+        return AccountEvent::Kind::Termination;
+    if (action == u"liability")
+        return AccountEvent::Kind::Liability;
+    if (action == u"blacklisting")
+        return AccountEvent::Kind::Blacklisting;
+    return AccountEvent::Kind::Other;
+}
+
+// A case that went into another one is not an offence of its own: its reports now belong to
+// the surviving case, which is counted instead.
+bool isMerged(const CaseRecord &c)
+{
+    return !c.mergedInto.isEmpty();
+}
+
+bool isOpenCase(const CaseRecord &c)
+{
+    return c.status != u"closed" && !isMerged(c);
+}
+
+// The rule of offenceRuleText(): only what the provider itself established. Open cases are
+// still allegations, a third party's blacklisting is that party's finding, and an opt-out case
+// is a request, not a complaint.
+bool isConfirmedEnforcement(AccountEvent::Kind kind)
+{
+    return kind == AccountEvent::Kind::Warning || kind == AccountEvent::Kind::Suspension ||
+           kind == AccountEvent::Kind::Termination || kind == AccountEvent::Kind::Liability;
+}
+
+bool isConfirmedCase(const CaseRecord &c)
+{
+    return c.kind == u"complaint" && !isMerged(c) &&
+           (c.status == u"actioned" || c.status == u"closed");
+}
+
+QDateTime effectiveNow(const QDateTime &now)
+{
+    return now.isValid() ? now.toUTC() : QDateTime::currentDateTimeUtc();
+}
+
+} // namespace
+
+int accountLookBackMonths(const QSettings &settings)
+{
+    bool ok = false;
+    const int months = settings.value(QStringLiteral("accounts/lookBackMonths"), 12).toInt(&ok);
+    return ok ? std::clamp(months, 1, 120) : 12;
+}
+
+QString offenceRuleText(const QDateTime &windowStart, const QDateTime &now, int lookBackMonths)
+{
+    const QString from = windowStart.toUTC().toString(QStringLiteral("yyyy-MM-dd"));
+    const QString to = now.toUTC().toString(QStringLiteral("yyyy-MM-dd"));
+    return tr("Counted: warnings, suspensions, terminations and liability entries of the "
+              "enforcement history dated within the %1 months before %2 (from %3), and complaint "
+              "cases opened in that period that were actioned or closed, unless merged into "
+              "another case. Not counted: open cases, opt-out requests and blacklistings by "
+              "third parties.")
+        .arg(lookBackMonths)
+        .arg(to, from);
+}
+
+QString accountEventKindLabel(AccountEvent::Kind kind)
+{
+    switch (kind) {
+    case AccountEvent::Kind::Warning:
+        return tr("Warning");
+    case AccountEvent::Kind::Suspension:
+        return tr("Suspension");
+    case AccountEvent::Kind::Termination:
+        return tr("Termination");
+    case AccountEvent::Kind::Liability:
+        return tr("Liability");
+    case AccountEvent::Kind::Blacklisting:
+        return tr("Blacklisting");
+    case AccountEvent::Kind::CaseOpened:
+        return tr("Case opened");
+    case AccountEvent::Kind::Other:
+        break;
+    }
+    return tr("Other action");
+}
+
+Result<AccountHistory> loadAccountHistory(CaseStore &store, const QString &accountId,
+                                          const QDateTime &now, int lookBackMonths)
+{
+    AccountRepository accounts(store);
+    auto customer = accounts.customer(accountId);
+    if (!customer)
+        return Error{customer.error()};
+    if (!customer->has_value())
+        return Error{tr("No account %1 in the account directory.").arg(accountId)};
+
+    AccountHistory h;
+    h.customer = **customer;
+    h.now = effectiveNow(now);
+    h.lookBackMonths = std::max(1, lookBackMonths);
+    h.windowStart = h.now.addMonths(-h.lookBackMonths);
+    h.offenceRule = offenceRuleText(h.windowStart, h.now, h.lookBackMonths);
+    const auto inWindow = [&h](const QDateTime &at) {
+        return at.isValid() && at >= h.windowStart && at <= h.now;
+    };
+
+    auto assignments = accounts.assignments(accountId);
+    if (!assignments)
+        return Error{assignments.error()};
+    h.assignments = *assignments;
+    auto domains = accounts.domains(accountId);
+    if (!domains)
+        return Error{domains.error()};
+    h.domains = *domains;
+
+    auto history = accounts.history(accountId);
+    if (!history)
+        return Error{history.error()};
+    int lastSuspension = -1;
+    for (const EnforcementRecord &r : *history) {
+        AccountEvent e;
+        e.at = r.date;
+        e.kind = kindOfAction(r.action);
+        e.source = AccountEvent::Source::History;
+        e.action = r.action;
+        e.clause = r.clause;
+        e.reference = r.reference;
+        e.notes = r.notes;
+        e.inWindow = inWindow(e.at);
+        e.confirmedOffence = isConfirmedEnforcement(e.kind);
+        if (e.kind == AccountEvent::Kind::Suspension)
+            lastSuspension = int(h.events.size());
+        h.events.append(e);
+    }
+    // The directory keeps one end date, the customer's; it belongs to the latest suspension.
+    if (lastSuspension >= 0 && h.customer.suspendedUntil.isValid())
+        h.events[lastSuspension].endsAt = h.customer.suspendedUntil;
+
+    auto cases = CaseRepository(store).cases();
+    if (!cases)
+        return Error{cases.error()};
+    for (const CaseRecord &c : *cases) {
+        if (c.accountId != accountId)
+            continue;
+        ++h.caseCount;
+        if (isOpenCase(c))
+            ++h.openCaseCount;
+        AccountEvent e;
+        e.at = c.openedAt;
+        e.kind = AccountEvent::Kind::CaseOpened;
+        e.source = AccountEvent::Source::Case;
+        e.action = QStringLiteral("case");
+        e.reference = c.publicId;
+        e.status = c.status;
+        e.severity = c.severity;
+        e.notes = isMerged(c) ? tr("merged into %1").arg(c.mergedInto) : c.notes;
+        e.caseId = c.id;
+        e.inWindow = inWindow(e.at);
+        e.confirmedOffence = isConfirmedCase(c);
+        h.events.append(e);
+
+        for (const CaseReportRecord &r : c.reports) {
+            ++h.reportCount;
+            if (!r.receivedAt.isValid())
+                ++h.reportsWithoutReceipt;
+            else
+                ++h.reportsPerDay[r.receivedAt.toUTC().date()];
+            if (r.format != u"spamhaus")
+                continue;
+            AccountEvent b;
+            b.at = r.receivedAt.isValid() ? r.receivedAt : r.addedAt;
+            b.kind = AccountEvent::Kind::Blacklisting;
+            b.source = AccountEvent::Source::Report;
+            b.action = QStringLiteral("blacklisting");
+            b.reference = r.messageId;
+            b.notes = r.subject;
+            b.caseId = c.id;
+            b.inWindow = inWindow(b.at);
+            h.events.append(b);
+        }
+    }
+    // Stable: entries of one time keep history, case, report order.
+    std::stable_sort(h.events.begin(), h.events.end(),
+                     [](const AccountEvent &a, const AccountEvent &b) { return a.at < b.at; });
+    h.confirmedOffencesInWindow = int(std::count_if(
+        h.events.cbegin(), h.events.cend(),
+        [](const AccountEvent &e) { return e.confirmedOffence && e.inWindow; }));
+    return h;
+}
+
+Result<QList<AccountSummary>> loadAccountSummaries(CaseStore &store, const QDateTime &now)
+{
+    const QDateTime asOf = effectiveNow(now);
+    const QDateTime weekAgo = asOf.addDays(-7);
+    auto customers = AccountRepository(store).customers();
+    if (!customers)
+        return Error{customers.error()};
+    auto cases = CaseRepository(store).cases();
+    if (!cases)
+        return Error{cases.error()};
+
+    QList<AccountSummary> rows;
+    QHash<QString, qsizetype> rowOf;
+    for (const CustomerRecord &c : *customers) {
+        rowOf.insert(c.accountId, rows.size());
+        rows.append({c.accountId, c.name, c.status, 0, 0, {}});
+    }
+    for (const CaseRecord &c : *cases) {
+        const auto it = rowOf.constFind(c.accountId);
+        if (c.accountId.isEmpty() || it == rowOf.cend())
+            continue;
+        AccountSummary &row = rows[*it];
+        if (isOpenCase(c))
+            ++row.openCases;
+        for (const CaseReportRecord &r : c.reports) {
+            if (!r.receivedAt.isValid())
+                continue;
+            if (r.receivedAt > weekAgo && r.receivedAt <= asOf)
+                ++row.reportsLast7Days;
+            if (!row.lastReportAt.isValid() || r.receivedAt > row.lastReportAt)
+                row.lastReportAt = r.receivedAt;
+        }
+    }
+    return rows;
+}
+
+} // namespace Awb
