@@ -1,8 +1,11 @@
 #include "main_window.h"
 
+#include "accounts/accounts_panel.h"
+#include "cases/cases_panel.h"
 #include "chain/analysis_panel.h"
 #include "import_controller.h"
 #include "import_status_widget.h"
+#include "itemmodels/message_filter_proxy.h"
 #include "message_list_panel.h"
 #include "network_settings_dialog.h"
 #include "overview/message_overview.h"
@@ -10,6 +13,7 @@
 #include "report_panel.h"
 #include "source/source_viewer.h"
 
+#include "accounts/account_history.h"
 #include "analysis/message_analysis.h"
 #include "itemmodels/message_list_model.h"
 #include "mail/mail_message.h"
@@ -31,6 +35,8 @@
 #include <QSettings>
 #include <QSplitter>
 #include <QStatusBar>
+#include <QTabWidget>
+#include <QTableView>
 
 namespace Awb {
 
@@ -68,6 +74,9 @@ MainWindow::MainWindow(QWidget *parent)
     , m_report(new ReportPanel(this))
     , m_overview(new MessageOverview(this))
     , m_splitter(new QSplitter(Qt::Vertical, this))
+    , m_pages(new QTabWidget(this))
+    , m_cases(new CasesPanel(this))
+    , m_accounts(new AccountsPanel(this))
     , m_detailSplitter(new QSplitter(Qt::Horizontal, this))
     , m_settingsTrust(NetworkSettingsDialog::storedTrustSettings())
     , m_trust(m_settingsTrust)
@@ -83,7 +92,22 @@ MainWindow::MainWindow(QWidget *parent)
     m_splitter->setStretchFactor(0, 1);
     m_splitter->setStretchFactor(1, 3);
     m_splitter->setSizes({260, 640});
-    setCentralWidget(m_splitter);
+    m_pages->addTab(m_splitter, tr("&Reports"));
+    m_pages->addTab(m_cases, tr("&Cases"));
+    m_pages->addTab(m_accounts, tr("&Accounts"));
+    m_pages->setDocumentMode(true);
+    setCentralWidget(m_pages);
+    m_accounts->setLookBackMonths(accountLookBackMonths(QSettings()));
+    connect(m_cases, &CasesPanel::reportActivated, this, &MainWindow::showReportFromCase);
+    connect(m_cases, &CasesPanel::casesChanged, this, &MainWindow::reloadQueue);
+    connect(m_accounts, &AccountsPanel::caseActivated, this, &MainWindow::showCaseFromAccount);
+    connect(m_pages, &QTabWidget::currentChanged, this, [this](int page) {
+        // The other pages read the store when shown, so they see what imports added since.
+        if (m_pages->widget(page) == m_cases)
+            m_cases->reload();
+        else if (m_pages->widget(page) == m_accounts)
+            m_accounts->reload();
+    });
     statusBar()->addPermanentWidget(m_importStatus);
     setAcceptDrops(true);
     createActions();
@@ -153,6 +177,9 @@ bool MainWindow::openDatabase(const QString &path, QString *error)
     m_store = std::move(store.value());
     m_trust = ImportPipeline::withAccountNetworks(m_settingsTrust, *m_store);
     m_imports->setDatabasePath(m_store->path());
+    m_cases->setStore(m_store.get());
+    m_cases->setTrustSettings(m_settingsTrust);
+    m_accounts->setStore(m_store.get());
     showMessage(0);
     QSettings().setValue(QStringLiteral("lastDatabase"), m_store->path());
     updateTitle();
@@ -333,11 +360,45 @@ void MainWindow::showHopInSource(int hop)
     }
 }
 
+void MainWindow::showReportFromCase(qint64 evidenceId)
+{
+    m_pages->setCurrentWidget(m_splitter);
+    QTableView *table = m_list->tableView();
+    const int sourceRow = m_model->rowOfId(evidenceId);
+    if (sourceRow < 0)
+        return;
+    const QModelIndex index = m_list->proxy()->mapFromSource(m_model->index(sourceRow, 0));
+    if (!index.isValid()) {
+        statusBar()->showMessage(tr("The report is hidden by the queue's filters."), 5000);
+        return;
+    }
+    table->setCurrentIndex(index);
+    table->scrollTo(index);
+}
+
+void MainWindow::showCaseFromAccount(qint64 caseId)
+{
+    m_pages->setCurrentWidget(m_cases);
+    m_cases->selectCase(caseId);
+}
+
+void MainWindow::reloadQueue()
+{
+    if (!m_store)
+        return;
+    const qint64 current = m_list->currentEvidenceId();
+    if (Status loaded = m_model->reload(EvidenceRepository(*m_store)); !loaded)
+        statusBar()->showMessage(loaded.error());
+    if (current > 0)
+        showReportFromCase(current);
+}
+
 void MainWindow::setTrustSettings(const TrustSettings &trust)
 {
     m_settingsTrust = trust;
     m_trust = m_store ? ImportPipeline::withAccountNetworks(trust, *m_store) : trust;
     m_imports->setTrustSettings(trust); // the pipeline adds the account networks itself
+    m_cases->setTrustSettings(trust);
     showMessage(m_list->currentEvidenceId());
 }
 

@@ -8,10 +8,13 @@
 
 class QLabel;
 class QSplitter;
+class QTabWidget;
 
 namespace Awb {
 
+class AccountsPanel;
 class AnalysisPanel;
+class CasesPanel;
 class CaseStore;
 class MessageOverview;
 class ReportPanel;
@@ -24,9 +27,10 @@ class MessageListPanel;
 class SourceViewer;
 struct ImportSummary;
 
-// The workbench window: the imported messages on top; below, the selected message's analysis
-// (origin, Received chain, findings) beside its raw source; imports running on a worker with
-// their progress in the status bar. Files and folders can be dropped anywhere on the window.
+// The workbench window, three pages: the reports queue (the imported messages on top; below, the
+// selected message's report, overview, Received chain and findings beside its raw source), the
+// cases (grouping, merge, split, move), and the accounts (history and timeline). Imports run on
+// a worker with their progress in the status bar; files and folders can be dropped anywhere.
 class MainWindow : public QMainWindow
 {
     Q_OBJECT
@@ -51,6 +55,9 @@ public:
     SourceViewer *sourceViewer() const { return m_source; }
     AnalysisPanel *analysisPanel() const { return m_analysis; }
     ReportPanel *reportPanel() const { return m_report; }
+    CasesPanel *casesPanel() const { return m_cases; }
+    AccountsPanel *accountsPanel() const { return m_accounts; }
+    QTabWidget *pages() const { return m_pages; }
     ImportController *importController() const { return m_imports; }
 
 protected:
@@ -66,6 +73,9 @@ private:
     void showMessage(qint64 evidenceId);
     void showHopInSource(int hop);
     void showChosenPath();
+    void showReportFromCase(qint64 evidenceId);
+    void showCaseFromAccount(qint64 caseId);
+    void reloadQueue();
     void showFindingInSource(const Finding &finding);
     // Where the message the analysis panel shows starts in the bytes on screen: 0 for the
     // message itself, the original's offset inside a report when it is stored verbatim, -1 when
@@ -85,6 +95,9 @@ private:
     MessageOverview *m_overview;
     std::unique_ptr<ReportAnalysis> m_shownAnalysis; // of the message on screen
     QSplitter *m_splitter;
+    QTabWidget *m_pages; // the queue, the cases, the accounts
+    CasesPanel *m_cases;
+    AccountsPanel *m_accounts;
     QSplitter *m_detailSplitter;   // the analysis beside the raw source
     TrustSettings m_settingsTrust; // as set (Settings > Networks, or the demo's)
     TrustSettings m_trust;         // with our networks from the account directory added

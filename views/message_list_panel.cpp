@@ -73,10 +73,10 @@ MessageListPanel::MessageListPanel(MessageListModel *model, QWidget *parent)
     header->setSectionResizeMode(int(MessageListModel::Column::Subject), QHeaderView::Stretch);
     using Column = MessageListModel::Column;
     const std::pair<Column, int> widths[] = {
-        {Column::Due, 135},    {Column::Format, 70},       {Column::From, 220},
-        {Column::Origin, 150}, {Column::Account, 110},      {Column::Case, 180},
-        {Column::Completeness, 70}, {Column::Findings, 90},
-        {Column::Date, 130},   {Column::Size, 70},         {Column::Source, 170}};
+        {Column::Due, 135},         {Column::Format, 70},   {Column::From, 220},
+        {Column::Origin, 150},      {Column::Account, 110}, {Column::Case, 180},
+        {Column::Completeness, 70}, {Column::Findings, 90}, {Column::Date, 130},
+        {Column::Size, 70},         {Column::Source, 170}};
     for (const auto &[column, width] : widths)
         header->resizeSection(int(column), width);
 

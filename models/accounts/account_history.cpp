@@ -205,9 +205,9 @@ Result<AccountHistory> loadAccountHistory(CaseStore &store, const QString &accou
     // Stable: entries of one time keep history, case, report order.
     std::stable_sort(h.events.begin(), h.events.end(),
                      [](const AccountEvent &a, const AccountEvent &b) { return a.at < b.at; });
-    h.confirmedOffencesInWindow = int(std::count_if(
-        h.events.cbegin(), h.events.cend(),
-        [](const AccountEvent &e) { return e.confirmedOffence && e.inWindow; }));
+    h.confirmedOffencesInWindow =
+        int(std::count_if(h.events.cbegin(), h.events.cend(),
+                          [](const AccountEvent &e) { return e.confirmedOffence && e.inWindow; }));
     return h;
 }
 

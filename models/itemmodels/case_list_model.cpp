@@ -146,6 +146,8 @@ QVariant CaseListModel::data(const QModelIndex &index, int role) const
     case Qt::ToolTipRole:
         if (column == Column::Account && record.accountId.isEmpty())
             return tr("No account matched; keyed by origin %1").arg(record.originKey);
+        if (column == Column::Status && !record.mergedInto.isEmpty())
+            return tr("Merged into %1").arg(record.mergedInto);
         if (column == Column::Due && record.responseDue.isValid())
             return tr("Respond by %1 UTC (72 hours from the first report's receipt)")
                 .arg(record.responseDue.toString(QStringLiteral("yyyy-MM-dd HH:mm")));
@@ -176,7 +178,7 @@ QVariant CaseListModel::headerData(int section, Qt::Orientation orientation, int
         return QAbstractTableModel::headerData(section, orientation, role);
     switch (Column(section)) {
     case Column::Due:
-        return tr("Response due (UTC)");
+        return tr("Due (UTC)");
     case Column::PublicId:
         return tr("Case");
     case Column::Account:

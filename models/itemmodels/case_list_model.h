@@ -19,7 +19,18 @@ class CaseListModel : public QAbstractTableModel
     Q_OBJECT
 
 public:
-    enum class Column { Due, PublicId, Account, Kind, Status, Severity, Reports, Owner, Opened, Count };
+    enum class Column {
+        Due,
+        PublicId,
+        Account,
+        Kind,
+        Status,
+        Severity,
+        Reports,
+        Owner,
+        Opened,
+        Count
+    };
     enum Role {
         // Typed values for sorting: seconds since the epoch for Due (cases without a deadline
         // last) and Opened, the report count for Reports, text otherwise.

@@ -206,8 +206,8 @@ QVariant MessageListModel::data(const QModelIndex &index, int role) const
     case MessageIdRole:
         return summary.messageId;
     case SearchTextRole:
-        return QStringList{summary.from,      summary.subject,  summary.sourcePath,
-                           summary.messageId, summary.reporter, summary.reportFormat,
+        return QStringList{summary.from,      summary.subject,      summary.sourcePath,
+                           summary.messageId, summary.reporter,     summary.reportFormat,
                            summary.originIp,  summary.casePublicId, summary.caseAccountId}
             .join(QLatin1Char('\n'));
     case DeadlineStateRole:

@@ -1,0 +1,114 @@
+#pragma once
+
+#include "analysis/trust_settings.h"
+#include "cases/case_assigner.h"
+#include "common/result.h"
+
+#include <QList>
+#include <QString>
+#include <QWidget>
+
+class QComboBox;
+class QLabel;
+class QPushButton;
+class QSortFilterProxyModel;
+class QTableView;
+class QTreeWidget;
+
+namespace Awb {
+
+class CaseListModel;
+class CaseReportModel;
+class CaseStore;
+struct CaseRecord;
+
+// The cases view: the case list (sorted by what is due first, filtered by status), and for the
+// selected case its fields, its reports with the reason each is there, and its history; plus
+// the analyst's actions (group new reports, merge, split, move, set status).
+//
+// Every write goes through CaseRepository, names the analyst (QSettings "cases/analyst", else the
+// OS user name) and needs a reason. The write functions below return the error instead of
+// showing it, so that tests call them with a reason; the actions only ask for the target and the
+// reason, call them, and show a failure in a message box.
+class CasesPanel : public QWidget
+{
+    Q_OBJECT
+
+public:
+    explicit CasesPanel(QWidget *parent = nullptr);
+    ~CasesPanel() override;
+
+    // Borrowed; must outlive the panel or be replaced first. nullptr empties the view.
+    void setStore(CaseStore *store);
+    // The analysis settings that "Group New Reports" correlates with (the window's).
+    void setTrustSettings(const TrustSettings &trust);
+    // Reads the cases again, keeping the selected case selected when it still exists.
+    void reload();
+
+    // Who the case history names.
+    static QString analyst();
+
+    qint64 selectedCaseId() const; // 0 when none
+    bool selectCase(qint64 caseId);
+    QList<qint64> selectedReportIds() const; // evidence ids, in list order
+    // The row id of a loaded case by its public id; 0 when none is loaded.
+    qint64 caseIdOfPublicId(const QString &publicId) const;
+
+    QTableView *caseView() const { return m_caseView; }
+    QTableView *reportView() const { return m_reportView; }
+    QTreeWidget *eventView() const { return m_events; }
+    CaseListModel *caseModel() const { return m_caseModel; }
+    CaseReportModel *reportModel() const { return m_reportModel; }
+    QComboBox *statusFilter() const { return m_statusFilter; }
+
+    // The writes behind the actions. Each refuses an empty reason and without a store, and
+    // reloads the view (and emits casesChanged) after a successful write.
+    Result<CaseAssignmentSummary> groupNewReports();
+    Status mergeCases(qint64 into, qint64 from, const QString &why);
+    Result<qint64> splitReports(const QList<qint64> &evidenceIds, const QString &why);
+    Status moveReport(qint64 evidenceId, qint64 toCase, const QString &why);
+    Status setCaseStatus(const QString &status, const QString &why);
+
+Q_SIGNALS:
+    void reportActivated(qint64 evidenceId); // a report was double-clicked
+    void casesChanged();                     // a write changed the cases (the queue may show them)
+
+private:
+    void buildActions(QLayout *bar);
+    void setStatusFilter(int comboIndex);
+    void showSelectedCase();
+    void showFields(const CaseRecord *record);
+    void showEvents(const CaseRecord *record);
+    void updateActions();
+    Status checkWrite(const QString &why) const;
+    void afterWrite(qint64 keepCaseId);
+
+    // The dialog halves of the actions.
+    void groupAction();
+    void mergeAction();
+    void splitAction();
+    void moveAction();
+    void statusAction();
+    bool askReason(const QString &title, QString *why);
+    qint64 askTargetCase(const QString &title, const QString &label);
+    void showFailure(const QString &title, const QString &error);
+
+    CaseStore *m_store = nullptr;
+    TrustSettings m_trust;
+    CaseListModel *m_caseModel;
+    QSortFilterProxyModel *m_caseProxy;
+    CaseReportModel *m_reportModel;
+    QComboBox *m_statusFilter;
+    QTableView *m_caseView;
+    QTableView *m_reportView;
+    QTreeWidget *m_events;
+    QList<QLabel *> m_fields; // one value label per field, in the form's order
+    QLabel *m_message;        // the outcome of the last action, or the last load error
+    QPushButton *m_group = nullptr;
+    QPushButton *m_merge = nullptr;
+    QPushButton *m_split = nullptr;
+    QPushButton *m_move = nullptr;
+    QPushButton *m_status = nullptr;
+};
+
+} // namespace Awb

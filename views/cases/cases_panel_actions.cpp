@@ -1,0 +1,222 @@
+// The analyst's actions of the cases view: the writes (which tests call with a reason) and the
+// thin dialog layer that asks for a target and a reason and shows what failed.
+#include "cases/cases_panel.h"
+
+#include "itemmodels/case_list_model.h"
+#include "itemmodels/case_report_model.h"
+#include "store/account_repository.h"
+#include "store/case_repository.h"
+#include "store/case_store.h"
+
+#include <QInputDialog>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMessageBox>
+#include <QSettings>
+
+namespace Awb {
+
+QString CasesPanel::analyst()
+{
+    const QString configured = QSettings().value(QStringLiteral("cases/analyst")).toString();
+    if (!configured.trimmed().isEmpty())
+        return configured.trimmed();
+    QString user = qEnvironmentVariable("USER");
+    if (user.isEmpty())
+        user = qEnvironmentVariable("USERNAME");
+    return user.isEmpty() ? tr("analyst") : user;
+}
+
+Status CasesPanel::checkWrite(const QString &why) const
+{
+    if (!m_store)
+        return Error{tr("No case database is open.")};
+    // The history is the desk's record of why a case changed; a change without a reason is not
+    // recorded at all.
+    if (why.trimmed().isEmpty())
+        return Error{tr("A reason is required: the case history records why every change was "
+                        "made.")};
+    return {};
+}
+
+void CasesPanel::afterWrite(qint64 keepCaseId)
+{
+    reload();
+    if (keepCaseId != 0)
+        selectCase(keepCaseId);
+    Q_EMIT casesChanged();
+}
+
+Result<CaseAssignmentSummary> CasesPanel::groupNewReports()
+{
+    if (!m_store)
+        return Error{tr("No case database is open.")};
+    // Grouping writes its own reasons (what matched) and needs none from the analyst.
+    CaseSettings settings = CaseSettings::fromSettings(QSettings());
+    settings.analyst = analyst();
+    const AccountRepository accounts(*m_store);
+    Result<CaseAssignmentSummary> summary =
+        assignNewReports(*m_store, correlationAttribution(*m_store, accounts, m_trust), settings);
+    if (!summary)
+        return summary;
+    m_message->setText(tr("Grouped %n report(s): ", nullptr, int(summary->placements.size())) +
+                       tr("%n new case(s), ", nullptr, int(summary->newCaseIds.size())) +
+                       tr("%n added to open cases, ", nullptr, int(summary->additions.size())) +
+                       tr("%n message(s) not grouped.", nullptr, int(summary->notGrouped.size())));
+    afterWrite(selectedCaseId());
+    return summary;
+}
+
+Status CasesPanel::mergeCases(qint64 into, qint64 from, const QString &why)
+{
+    if (Status ok = checkWrite(why); !ok)
+        return ok;
+    Status merged = CaseRepository(*m_store).merge(into, from, analyst(), why.trimmed());
+    if (merged)
+        afterWrite(into);
+    return merged;
+}
+
+Result<qint64> CasesPanel::splitReports(const QList<qint64> &evidenceIds, const QString &why)
+{
+    if (Status ok = checkWrite(why); !ok)
+        return Error{ok.error()};
+    const qint64 from = selectedCaseId();
+    if (from == 0)
+        return Error{tr("No case is selected.")};
+    Result<qint64> created =
+        CaseRepository(*m_store).split(from, evidenceIds, analyst(), why.trimmed());
+    if (created)
+        afterWrite(created.value());
+    return created;
+}
+
+Status CasesPanel::moveReport(qint64 evidenceId, qint64 toCase, const QString &why)
+{
+    if (Status ok = checkWrite(why); !ok)
+        return ok;
+    Status moved = CaseRepository(*m_store).move(evidenceId, toCase, analyst(), why.trimmed());
+    if (moved)
+        afterWrite(selectedCaseId());
+    return moved;
+}
+
+Status CasesPanel::setCaseStatus(const QString &status, const QString &why)
+{
+    if (Status ok = checkWrite(why); !ok)
+        return ok;
+    const qint64 caseId = selectedCaseId();
+    if (caseId == 0)
+        return Error{tr("No case is selected.")};
+    Status changed = CaseRepository(*m_store).setStatus(caseId, status, analyst(), why.trimmed());
+    if (changed)
+        afterWrite(caseId);
+    return changed;
+}
+
+bool CasesPanel::askReason(const QString &title, QString *why)
+{
+    bool ok = false;
+    *why = QInputDialog::getText(this, title, tr("Reason (recorded in the case history):"),
+                                 QLineEdit::Normal, QString(), &ok);
+    // An empty reason goes on to the write, which refuses it with the explanation.
+    return ok;
+}
+
+qint64 CasesPanel::askTargetCase(const QString &title, const QString &label)
+{
+    // Cases that can still take reports: not merged, and not the selected one.
+    QStringList items;
+    QList<qint64> ids;
+    const qint64 selected = selectedCaseId();
+    for (int row = 0; row < m_caseModel->rowCount(); ++row) {
+        const CaseRecord *c = m_caseModel->caseAt(row);
+        if (c->id == selected || !c->mergedInto.isEmpty())
+            continue;
+        items << tr("%1 — %2 (%3, %n report(s))", nullptr, int(c->reports.size()))
+                     .arg(c->publicId, c->accountId.isEmpty() ? tr("(unattributed)") : c->accountId,
+                          CaseListModel::statusLabel(c->status));
+        ids << c->id;
+    }
+    if (items.isEmpty()) {
+        showFailure(title, tr("There is no other case to choose."));
+        return 0;
+    }
+    bool ok = false;
+    const QString chosen = QInputDialog::getItem(this, title, label, items, 0, false, &ok);
+    return ok ? ids.value(items.indexOf(chosen)) : 0;
+}
+
+void CasesPanel::showFailure(const QString &title, const QString &error)
+{
+    m_message->setText(error);
+    QMessageBox::warning(this, title, tr("The change was not made.\n\n%1").arg(error));
+}
+
+void CasesPanel::groupAction()
+{
+    Result<CaseAssignmentSummary> summary = groupNewReports();
+    if (!summary)
+        showFailure(tr("Group New Reports"), summary.error());
+}
+
+void CasesPanel::mergeAction()
+{
+    const QString title = tr("Merge Into");
+    const qint64 from = selectedCaseId();
+    const qint64 into = askTargetCase(title, tr("Merge the selected case into:"));
+    QString why;
+    if (from == 0 || into == 0 || !askReason(title, &why))
+        return;
+    if (Status merged = mergeCases(into, from, why); !merged)
+        showFailure(title, merged.error());
+}
+
+void CasesPanel::splitAction()
+{
+    const QString title = tr("Split Selected Reports");
+    const QList<qint64> ids = selectedReportIds();
+    QString why;
+    if (ids.isEmpty() || !askReason(title, &why))
+        return;
+    if (Result<qint64> created = splitReports(ids, why); !created)
+        showFailure(title, created.error());
+}
+
+void CasesPanel::moveAction()
+{
+    const QString title = tr("Move Report To");
+    const QList<qint64> ids = selectedReportIds();
+    if (ids.size() != 1)
+        return;
+    const qint64 to = askTargetCase(title, tr("Move the selected report to:"));
+    QString why;
+    if (to == 0 || !askReason(title, &why))
+        return;
+    if (Status moved = moveReport(ids.first(), to, why); !moved)
+        showFailure(title, moved.error());
+}
+
+void CasesPanel::statusAction()
+{
+    const QString title = tr("Set Status");
+    const CaseRecord *current = m_caseModel->caseAt(m_caseModel->rowOfId(selectedCaseId()));
+    if (!current)
+        return;
+    const QStringList keys = caseStatusKeys();
+    QStringList labels;
+    for (const QString &key : keys)
+        labels << CaseListModel::statusLabel(key);
+    bool ok = false;
+    const QString chosen =
+        QInputDialog::getItem(this, title, tr("New status of %1:").arg(current->publicId), labels,
+                              qMax(0, int(keys.indexOf(current->status))), false, &ok);
+    const QString status = keys.value(labels.indexOf(chosen));
+    QString why;
+    if (!ok || status.isEmpty() || !askReason(title, &why))
+        return;
+    if (Status changed = setCaseStatus(status, why); !changed)
+        showFailure(title, changed.error());
+}
+
+} // namespace Awb
