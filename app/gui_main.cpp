@@ -1,4 +1,6 @@
 // abuse-workbench: the window. Thin: arguments, the case database to open, the demo.
+#include "cases/cases_panel.h"
+#include "import_controller.h"
 #include "main_window.h"
 
 #include "accounts/account_importer.h"
@@ -81,6 +83,9 @@ int main(int argc, char *argv[])
                 demo + QStringLiteral("/dkim/demo-dkim-keys.zone")))
             Awb::setDkimKeyProvider(
                 std::make_shared<Awb::ZoneFileDkimKeyProvider>(std::move(keys.value())));
+        // Once the demo is imported, group its reports into cases, as `awb demo` does.
+        QObject::connect(window.importController(), &Awb::ImportController::finished, &window,
+                         [&window] { window.casesPanel()->groupNewReports(); });
         window.importPaths(Awb::demoInputs());
     }
     return app.exec();

@@ -157,6 +157,17 @@ void MainWindow::createActions()
     QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
 
+    QMenu *view = menuBar()->addMenu(tr("&View"));
+    const std::pair<QString, QKeySequence> pages[] = {
+        {tr("&Reports Queue"), QKeySequence(Qt::CTRL | Qt::Key_1)},
+        {tr("&Cases"), QKeySequence(Qt::CTRL | Qt::Key_2)},
+        {tr("&Accounts"), QKeySequence(Qt::CTRL | Qt::Key_3)}};
+    for (int page = 0; page < 3; ++page) {
+        QAction *action = view->addAction(pages[page].first, this,
+                                          [this, page] { m_pages->setCurrentIndex(page); });
+        action->setShortcut(pages[page].second);
+    }
+
     QMenu *settings = menuBar()->addMenu(tr("&Settings"));
     settings->addAction(tr("&Networks…"), this, &MainWindow::editNetworks);
 }

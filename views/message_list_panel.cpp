@@ -69,14 +69,15 @@ MessageListPanel::MessageListPanel(MessageListModel *model, QWidget *parent)
     m_table->verticalHeader()->hide();
     m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 6);
     QHeaderView *header = m_table->horizontalHeader();
-    header->setStretchLastSection(false);
-    header->setSectionResizeMode(int(MessageListModel::Column::Subject), QHeaderView::Stretch);
+    // Fixed widths and a horizontal scroll bar: a stretched Subject would be squeezed to nothing
+    // by the queue's many columns on a small screen.
+    header->setStretchLastSection(true);
     using Column = MessageListModel::Column;
     const std::pair<Column, int> widths[] = {
-        {Column::Due, 135},         {Column::Format, 70},   {Column::From, 220},
-        {Column::Origin, 150},      {Column::Account, 110}, {Column::Case, 180},
-        {Column::Completeness, 70}, {Column::Findings, 90}, {Column::Date, 130},
-        {Column::Size, 70},         {Column::Source, 170}};
+        {Column::Due, 135},     {Column::Format, 70},       {Column::From, 200},
+        {Column::Subject, 300}, {Column::Origin, 150},      {Column::Account, 80},
+        {Column::Case, 165},    {Column::Completeness, 65}, {Column::Findings, 85},
+        {Column::Date, 125},    {Column::Size, 65},         {Column::Source, 170}};
     for (const auto &[column, width] : widths)
         header->resizeSection(int(column), width);
 

@@ -137,7 +137,9 @@ CasesPanel::CasesPanel(QWidget *parent)
     layout->addWidget(m_message);
 
     connect(m_statusFilter, &QComboBox::currentIndexChanged, this, &CasesPanel::setStatusFilter);
-    connect(m_caseView->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+    // A mouse click moves the current index before it selects the row, so the details follow
+    // the selection, not the current row.
+    connect(m_caseView->selectionModel(), &QItemSelectionModel::selectionChanged, this,
             &CasesPanel::showSelectedCase);
     connect(m_reportView->selectionModel(), &QItemSelectionModel::selectionChanged, this,
             &CasesPanel::updateActions);
