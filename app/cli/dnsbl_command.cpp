@@ -1,19 +1,40 @@
 // awb dnsbl [--zone ZONE]... [--nameserver IP] [--timeout MS] [--json] ADDRESS...
-// Checks addresses against DNS blocklists and reads the return codes.
+// awb dnsbl --db FILE --account ID [--zone ZONE]... [--nameserver IP] [--timeout MS] [--json]
+// Checks addresses against DNS blocklists and reads the return codes. With an account, checks
+// the addresses assigned to it now and records every answered check as a listing in the case
+// database.
 #include "cli/cli_io.h"
 #include "cli/commands.h"
 
 #include "blacklist/dnsbl_query.h"
+#include "store/account_repository.h"
+#include "store/case_store.h"
+#include "store/listing_repository.h"
 
 #include <QCommandLineParser>
 #include <QEventLoop>
+#include <QHash>
 #include <QJsonArray>
 
 #include <cmath>
+#include <memory>
 
 namespace Awb::Cli {
 
 namespace {
+
+// An IPv4 block up to this size is checked address by address (a /29 is 8 addresses); a larger
+// one, and any IPv6 block but a /128, only by its first address: a DNSBL check per address of a
+// /24 would be 256 queries per zone, and of an IPv6 /64 impossible. Lists that list ranges
+// (Spamhaus SBL, DROP) answer for every address of the range, so the first one stands for it.
+constexpr int kLongestExpandedV4Prefix = 29;
+
+// Where a checked address came from, when the addresses are an account's assignments.
+struct AssignedAddress
+{
+    QString prefix; // the assigned block, "203.0.113.8/29"
+    QString note;   // set when the block was not checked address by address
+};
 
 QJsonObject resultToJson(const DnsblResult &result)
 {
@@ -35,6 +56,58 @@ void printResult(const DnsblResult &result)
           << dnsblVerdictName(result.verdict).leftJustified(13) << ' ' << result.meaning << '\n';
     for (const QString &line : result.txt.split(QLatin1Char('\n'), Qt::SkipEmptyParts))
         out() << "    TXT: " << line << '\n';
+}
+
+// The addresses of the account's assignments valid at `at`, each once, in assignment order,
+// and for each where it came from.
+QList<IpAddress> assignedAddresses(const QList<IpAssignmentRecord> &assignments,
+                                   const QDateTime &at, QHash<QString, AssignedAddress> *origin)
+{
+    QList<IpAddress> addresses;
+    const auto take = [&](const IpAddress &address, const AssignedAddress &from) {
+        const QString key = address.toString();
+        if (origin->contains(key))
+            return;
+        origin->insert(key, from);
+        addresses << address;
+    };
+    for (const IpAssignmentRecord &assignment : assignments) {
+        if (!assignment.validity.contains(at))
+            continue;
+        const IpNetwork &block = assignment.prefix;
+        const QString prefix = block.toString();
+        if (block.isV4() && block.prefixLength() >= kLongestExpandedV4Prefix) {
+            for (quint64 v4 = block.first().toV4(); v4 <= block.last().toV4(); ++v4)
+                take(IpAddress::fromV4(quint32(v4)), {prefix, QString()});
+        } else if (block.prefixLength() == block.address().bitLength()) {
+            take(block.first(), {prefix, QString()});
+        } else {
+            take(
+                block.first(),
+                {prefix, QStringLiteral("%1 is larger than %2; only its first address, %3, was "
+                                        "checked")
+                             .arg(prefix,
+                                  block.isV4() ? QStringLiteral("/%1").arg(kLongestExpandedV4Prefix)
+                                               : QStringLiteral("one address"),
+                                  block.first().toString())});
+        }
+    }
+    return addresses;
+}
+
+StoredListing listingFor(const DnsblResult &result, const QString &accountId)
+{
+    StoredListing listing;
+    listing.accountId = accountId;
+    listing.listName = result.listName;
+    listing.zone = result.zone;
+    listing.addressOrRange = result.address;
+    listing.returnCodes = result.returnCodes;
+    listing.meaning = result.meaning;
+    listing.verdict = dnsblVerdictName(result.verdict);
+    listing.checkedAt = result.checkedAt;
+    listing.source = QStringLiteral("dnsbl");
+    return listing;
 }
 
 void printZones()
@@ -61,10 +134,20 @@ int dnsblCommand(const QStringList &arguments)
         "Check addresses against DNS blocklists (default: zen.spamhaus.org and bl.spamcop.net) "
         "and read the return codes. Exit status 0 when every check got an answer (listed or "
         "not), 1 when some could not be checked (timeout, error reply, resolver failure, an "
-        "address that does not parse), 2 for a usage error."));
+        "address that does not parse, an account that is not in the database), 2 for a usage "
+        "error. With --db and --account, the account's addresses assigned now are checked "
+        "(IPv4 blocks up to /29 address by address, larger blocks and IPv6 blocks by their "
+        "first address) and every answered check is recorded as a listing of the account."));
     parser.addHelpOption();
     parser.addPositionalArgument(QStringLiteral("ADDRESS"), QStringLiteral("IPv4 or IPv6 address."),
                                  QStringLiteral("ADDRESS..."));
+    parser.addOption({QStringLiteral("db"),
+                      QStringLiteral("The case database holding the account (with --account)."),
+                      QStringLiteral("FILE")});
+    parser.addOption({QStringLiteral("account"),
+                      QStringLiteral("Check the addresses assigned to this account now and record "
+                                     "the results as its listings (with --db)."),
+                      QStringLiteral("ID")});
     parser.addOption({QStringLiteral("zone"),
                       QStringLiteral("A DNSBL zone to query (repeatable); replaces the defaults."),
                       QStringLiteral("ZONE")});
@@ -128,11 +211,47 @@ int dnsblCommand(const QStringList &arguments)
                               QStringLiteral("--timeout: not a positive number of milliseconds"));
         checker.setTimeout(timeout);
     }
-    if (parser.positionalArguments().isEmpty())
+    const bool accountMode = parser.isSet(QStringLiteral("account"));
+    if (accountMode != parser.isSet(QStringLiteral("db")))
+        return usageError(parser, command, QStringLiteral("--db and --account go together"));
+    if (accountMode && !parser.positionalArguments().isEmpty())
+        return usageError(parser, command, QStringLiteral("give addresses or --account, not both"));
+    if (!accountMode && parser.positionalArguments().isEmpty())
         return usageError(parser, command, QStringLiteral("no address given"));
 
     bool rejected = false;
     QList<IpAddress> addresses;
+    const QString accountId = parser.value(QStringLiteral("account")).trimmed();
+    QHash<QString, AssignedAddress> origin; // address text -> assignment, in account mode
+    std::unique_ptr<CaseStore> store;
+    if (accountMode) {
+        Result<std::unique_ptr<CaseStore>> opened =
+            CaseStore::open(parser.value(QStringLiteral("db")));
+        if (!opened) {
+            err() << "awb dnsbl: " << opened.error() << '\n';
+            return ExitRejected;
+        }
+        store = std::move(*opened);
+        AccountRepository accounts(*store);
+        Result<bool> known = accounts.hasCustomer(accountId);
+        if (!known) {
+            err() << "awb dnsbl: " << known.error() << '\n';
+            return ExitRejected;
+        }
+        if (!*known) {
+            err() << "awb dnsbl: no account " << accountId << " in "
+                  << parser.value(QStringLiteral("db")) << '\n';
+            return ExitRejected;
+        }
+        Result<QList<IpAssignmentRecord>> assignments = accounts.assignments(accountId);
+        if (!assignments) {
+            err() << "awb dnsbl: " << assignments.error() << '\n';
+            return ExitRejected;
+        }
+        addresses = assignedAddresses(*assignments, QDateTime::currentDateTimeUtc(), &origin);
+        if (addresses.isEmpty())
+            err() << "awb dnsbl: account " << accountId << " holds no address now\n";
+    }
     for (const QString &text : parser.positionalArguments()) {
         if (std::optional<IpAddress> address = IpAddress::parse(text.trimmed())) {
             addresses << *address;
@@ -158,14 +277,43 @@ int dnsblCommand(const QStringList &arguments)
 
     const bool json = parser.isSet(QStringLiteral("json"));
     bool unchecked = false;
+    QList<StoredListing> listings;
+    QString lastNoted;
     for (const DnsblResult &result : checker.results()) {
-        unchecked = unchecked || !dnsblCheckCompleted(result);
-        if (json)
-            printJsonLine(resultToJson(result));
-        else
+        const bool completed = dnsblCheckCompleted(result);
+        unchecked = unchecked || !completed;
+        // Only answers are listings: a timeout says nothing about the address.
+        if (accountMode && completed)
+            listings << listingFor(result, accountId);
+        const AssignedAddress from = origin.value(result.address);
+        if (json) {
+            QJsonObject object = resultToJson(result);
+            if (accountMode) {
+                object.insert(QStringLiteral("account_id"), accountId);
+                object.insert(QStringLiteral("prefix"), from.prefix);
+                if (!from.note.isEmpty())
+                    object.insert(QStringLiteral("note"), from.note);
+            }
+            printJsonLine(object);
+        } else {
+            if (!from.note.isEmpty() && from.prefix != lastNoted) {
+                out() << "note: " << from.note << '\n';
+                lastNoted = from.prefix;
+            }
             printResult(result);
+        }
     }
     out().flush();
+    if (accountMode && !listings.isEmpty()) {
+        ListingRepository repository(*store);
+        Result<QList<qint64>> stored = repository.add(listings);
+        if (!stored) {
+            err() << "awb dnsbl: the results were not recorded: " << stored.error() << '\n';
+            err().flush();
+            return ExitRejected;
+        }
+    }
+    err().flush();
     return rejected || unchecked ? ExitRejected : ExitOk;
 }
 

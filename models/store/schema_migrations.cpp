@@ -275,8 +275,37 @@ BEGIN SELECT RAISE(ABORT, 'case_events is append-only'); END;
 PRAGMA user_version = 5;
 )sql";
 
+// Version 6: blacklist listings of an account's addresses. One row per observation, never
+// updated: a later check that finds the address clean is a new row, so the history of when an
+// address was (and was not) listed stays readable. account_id is NULL when the address belonged
+// to no known account at the time. address_or_range is an address's canonical text or a block
+// ("203.0.113.0/24", as a Spamhaus notice names it). return_codes are the answer's A records
+// joined by ',' in ascending order, '' when there were none. verdict uses the names of
+// dnsblVerdictName(). source says where the row came from: 'dnsbl' (a check this program made),
+// 'report' (a listing notice among the evidence, evidence_id set), 'history' (imported
+// enforcement history). The index serves the account page's listings, newest last.
+constexpr const char kMigration6[] = R"sql(
+CREATE TABLE listings (
+    id INTEGER PRIMARY KEY,
+    account_id TEXT REFERENCES customers(account_id),
+    list_name TEXT NOT NULL,
+    zone TEXT NOT NULL DEFAULT '',
+    address_or_range TEXT NOT NULL CHECK (length(address_or_range) > 0),
+    return_codes TEXT NOT NULL DEFAULT '',
+    meaning TEXT NOT NULL DEFAULT '',
+    verdict TEXT NOT NULL
+        CHECK (verdict IN ('not-listed', 'listed', 'policy-listed', 'error-reply', 'timeout',
+                           'lookup-failed')),
+    checked_at TEXT NOT NULL,
+    source TEXT NOT NULL CHECK (source IN ('dnsbl', 'report', 'history')),
+    evidence_id INTEGER REFERENCES evidence(id)
+);
+CREATE INDEX listings_account ON listings(account_id, checked_at);
+PRAGMA user_version = 6;
+)sql";
+
 constexpr const char *kMigrations[] = {kMigration1, kMigration2, kMigration3, kMigration4,
-                                       kMigration5};
+                                       kMigration5, kMigration6};
 static_assert(std::size(kMigrations) == kLatestSchemaVersion, "one migration per schema version");
 
 Error migrationError(const QString &dbPath, int version, const QString &reason)

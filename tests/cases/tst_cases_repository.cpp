@@ -88,7 +88,7 @@ void TestCasesRepository::init()
     auto store = CaseStore::open(m_dir.filePath(QTest::currentTestFunction()));
     QVERIFY2(store, qPrintable(store.error()));
     m_store = std::move(*store);
-    QCOMPARE(m_store->schemaVersion(), 5);
+    QCOMPARE(m_store->schemaVersion(), CaseStore::latestSchemaVersion());
     m_accounts.clear();
     // Accounts that the cases refer to (cases.account_id is a foreign key).
     QVERIFY(execSql(*m_store, "INSERT INTO customers (account_id, name, status, imported_at) VALUES"

@@ -86,6 +86,12 @@ void TestCaseStore::migratesEmptyFile_data()
         << QStringLiteral("account_imports case_events case_reports cases customers "
                           "enforcement_history evidence evidence_blobs evidence_sources "
                           "hosted_domains import_rejections import_runs ip_assignments reports");
+    QTest::newRow("version 6: listings")
+        << 6
+        << QStringLiteral("account_imports case_events case_reports cases customers "
+                          "enforcement_history evidence evidence_blobs evidence_sources "
+                          "hosted_domains import_rejections import_runs ip_assignments listings "
+                          "reports");
 }
 
 void TestCaseStore::migratesEmptyFile()
