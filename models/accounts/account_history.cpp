@@ -1,6 +1,7 @@
 #include "accounts/account_history.h"
 
 #include "store/case_repository.h"
+#include "store/evidence_repository.h"
 
 #include <QCoreApplication>
 #include <QHash>
@@ -57,6 +58,60 @@ bool isConfirmedCase(const CaseRecord &c)
 {
     return c.kind == u"complaint" && !isMerged(c) &&
            (c.status == u"actioned" || c.status == u"closed");
+}
+
+// The listings of the account, and the blacklisting events among them: each listing a notice
+// states, and each DNSBL "listed" answer for an address and zone whose previous check was not
+// one (a daily check of a listed address is one blacklisting, not one a day).
+template <typename InWindow>
+Status addListingEvents(CaseStore &store, const QString &accountId, const QList<CaseRecord> &cases,
+                        const InWindow &inWindow, AccountHistory *h)
+{
+    auto listings = ListingRepository(store).forAccount(accountId);
+    if (!listings)
+        return Error{listings.error()};
+    h->listings = *listings;
+    // A notice's case may belong to another account or none (a range spanning two customers).
+    QHash<qint64, qint64> caseOfNotice;
+    for (const CaseRecord &c : cases) {
+        for (const CaseReportRecord &r : c.reports)
+            caseOfNotice.insert(r.evidenceId, c.id);
+    }
+    EvidenceRepository evidence(store);
+    QHash<QString, bool> lastCheckListed; // "address zone" -> the previous DNSBL verdict
+    for (const StoredListing &l : *listings) {
+        const bool isListed = l.verdict == u"listed";
+        AccountEvent e;
+        if (l.source == u"dnsbl") {
+            const QString key = l.addressOrRange + QLatin1Char(' ') + l.zone;
+            const bool wasListed = lastCheckListed.value(key, false);
+            lastCheckListed.insert(key, isListed);
+            if (!isListed || wasListed)
+                continue;
+            e.source = AccountEvent::Source::Dnsbl;
+            e.reference = l.zone;
+        } else if (l.source == u"report" && isListed) {
+            e.source = AccountEvent::Source::Report;
+            if (l.evidenceId) {
+                auto summary = evidence.summary(*l.evidenceId);
+                if (!summary)
+                    return Error{summary.error()};
+                e.reference = summary->messageId.isEmpty() ? tr("message %1").arg(*l.evidenceId)
+                                                           : summary->messageId;
+                e.caseId = caseOfNotice.value(*l.evidenceId);
+            }
+        } else {
+            // Policy listings are no blacklisting; imported ones are the enforcement history's.
+            continue;
+        }
+        e.at = l.checkedAt;
+        e.kind = AccountEvent::Kind::Blacklisting;
+        e.action = QStringLiteral("blacklisting");
+        e.notes = tr("%1: %2 — %3").arg(l.listName, l.addressOrRange, l.meaning);
+        e.inWindow = inWindow(e.at);
+        h->events.append(e);
+    }
+    return Status::success();
 }
 
 QDateTime effectiveNow(const QDateTime &now)
@@ -188,21 +243,12 @@ Result<AccountHistory> loadAccountHistory(CaseStore &store, const QString &accou
                 ++h.reportsWithoutReceipt;
             else
                 ++h.reportsPerDay[r.receivedAt.toUTC().date()];
-            if (r.format != u"spamhaus")
-                continue;
-            AccountEvent b;
-            b.at = r.receivedAt.isValid() ? r.receivedAt : r.addedAt;
-            b.kind = AccountEvent::Kind::Blacklisting;
-            b.source = AccountEvent::Source::Report;
-            b.action = QStringLiteral("blacklisting");
-            b.reference = r.messageId;
-            b.notes = r.subject;
-            b.caseId = c.id;
-            b.inWindow = inWindow(b.at);
-            h.events.append(b);
         }
     }
-    // Stable: entries of one time keep history, case, report order.
+    Status listed = addListingEvents(store, accountId, *cases, inWindow, &h);
+    if (!listed)
+        return Error{listed.error()};
+    // Stable: entries of one time keep history, case, listing order.
     std::stable_sort(h.events.begin(), h.events.end(),
                      [](const AccountEvent &a, const AccountEvent &b) { return a.at < b.at; });
     h.confirmedOffencesInWindow =

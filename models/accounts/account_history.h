@@ -2,6 +2,7 @@
 
 #include "common/result.h"
 #include "store/account_repository.h"
+#include "store/listing_repository.h"
 
 #include <QDate>
 #include <QDateTime>
@@ -25,23 +26,29 @@ struct AccountEvent
         Suspension,   // enforcement history "suspension"
         Termination,  // enforcement history "termination"
         Liability,    // enforcement history "liability"
-        Blacklisting, // enforcement history "blacklisting", or a Spamhaus-format report
+        Blacklisting, // enforcement history "blacklisting", or a listing of the listings table
         CaseOpened,   // a case of this account was opened
         Other,        // an enforcement action this program does not know by name
     };
-    enum class Source { History, Case, Report };
+    enum class Source {
+        History, // the enforcement history of the account directory
+        Case,    // a case of this account
+        Report,  // a listing that a notice among the evidence states (listings, source report)
+        Dnsbl,   // a DNSBL check of this program that found an address listed
+    };
 
     QDateTime at; // UTC
     Kind kind = Kind::Other;
     Source source = Source::History;
     QString action;    // the stored action name ("warning"), "case", or "blacklisting"
     QString clause;    // policy clause of an enforcement entry, may be empty
-    QString reference; // enforcement reference, case public id, or a report's Message-ID
+    QString reference; // enforcement reference, case public id, a notice's Message-ID, or the
+                       // checked zone
     QString status;    // a case's status ("open".."closed"); empty otherwise
     QString severity;  // a case's severity; empty otherwise
-    QString notes;     // enforcement notes, or the report's subject
+    QString notes;     // enforcement notes, or the listing: list, address or range, meaning
     QDateTime endsAt;  // a suspension's end when the customer record states it; invalid else
-    qint64 caseId = 0; // the case's row id (also for a report's blacklisting), 0 when none
+    qint64 caseId = 0; // the case's row id (also the case holding a listing notice), 0 when none
     // Counts towards confirmedOffencesInWindow (see AccountHistory::offenceRule).
     bool confirmedOffence = false;
     bool inWindow = false; // at lies within the look-back window
@@ -53,7 +60,10 @@ struct AccountHistory
     CustomerRecord customer;
     QList<IpAssignmentRecord> assignments;
     QList<HostedDomainRecord> domains;
-    QList<AccountEvent> events; // chronological; equal times keep history, case, report order
+    QList<AccountEvent> events; // chronological; equal times keep history, case, listing order
+    // Every listing of the account's addresses (listings table, any source and verdict, the
+    // not-listed answers of DNSBL checks too), by time.
+    QList<StoredListing> listings;
     // Reports of the account's cases per receipt day (UTC). Days without reports are absent;
     // reports without a receipt time are only counted in reportsWithoutReceipt.
     QMap<QDate, int> reportsPerDay;
@@ -93,9 +103,15 @@ int accountLookBackMonths(const QSettings &settings);
 QString offenceRuleText(const QDateTime &windowStart, const QDateTime &now, int lookBackMonths);
 
 // Loads an account's history from the directory (customer, assignments, domains, enforcement
-// history) and its cases (with their reports). An error when the store fails or no customer has
-// the id (the message names it). Enforcement entries count when dated within the window; a case
-// counts when it was opened within it. `now` fixes the clock (invalid: the current time).
+// history), its cases (with their reports) and its listings. An error when the store fails or no
+// customer has the id (the message names it). Enforcement entries count when dated within the
+// window; a case counts when it was opened within it.
+//
+// Blacklistings come from two places and from each only once: the enforcement history's
+// "blacklisting" entries (what an older system recorded), and the listings table (one event per
+// listing a notice states, and per address and zone a DNSBL check found listed where the check
+// before it had not). A policy listing (Spamhaus PBL) is not a blacklisting: it is in `listings`
+// only. `now` fixes the clock (invalid: the current time).
 Result<AccountHistory> loadAccountHistory(CaseStore &store, const QString &accountId,
                                           const QDateTime &now, int lookBackMonths = 12);
 

@@ -122,6 +122,28 @@ public:
         return Status::success();
     }
 
+    // A single address is looked up as one; a wider block by every assignment it overlaps.
+    Status matchRange(const IpNetwork &range, const QString &label,
+                      AccountMatch::Confidence confidence, const IncidentTime &time)
+    {
+        if (range.prefixLength() == range.address().bitLength())
+            return matchAddress(range.first().toString(), label, confidence, time);
+        Result<QList<IpAssignmentRecord>> held = assignmentsOverlapping(m_accounts, range, time.at);
+        if (!held)
+            return Error{held.error()};
+        for (const IpAssignmentRecord &a : *held) {
+            const QString matchedBy =
+                tr("%1 %2 overlaps %3, assigned %4")
+                    .arg(label, range.toString(), a.prefix.toString(), a.validity.toString());
+            Status status = add(a.accountId, QStringLiteral("ip-assignment"),
+                                range.toString() + QLatin1Char('@') + a.prefix.toString(),
+                                matchedBy, confidence, time);
+            if (!status)
+                return status;
+        }
+        return Status::success();
+    }
+
     Status matchDomain(const DomainEvidence &evidence)
     {
         Result<QList<HostedDomainRecord>> hosted = m_accounts.domainsAt(evidence.host, m_time.at);
@@ -185,6 +207,44 @@ private:
 
 } // namespace
 
+Result<QList<IpAssignmentRecord>> assignmentsOverlapping(const AccountRepository &accounts,
+                                                         const IpNetwork &range,
+                                                         const QDateTime &at)
+{
+    // The directory's own overlap query, asked about a probe row: no stored assignment has id 0
+    // or an empty account, so every block sharing an address with the range is "another
+    // account's", and a validity of the single instant `at` keeps those valid then.
+    IpAssignmentRecord probe;
+    probe.prefix = range;
+    if (at.isValid())
+        probe.validity = Validity{at.toUTC(), at.toUTC()};
+    return accounts.conflictingAssignments(probe);
+}
+
+Result<QStringList> accountsHoldingListed(const AccountRepository &accounts, const QString &listed,
+                                          const QDateTime &at)
+{
+    QStringList ids;
+    const QString text = listed.trimmed();
+    if (const std::optional<IpNetwork> range = IpNetwork::parse(text)) {
+        Result<QList<IpAssignmentRecord>> held = assignmentsOverlapping(accounts, *range, at);
+        if (!held)
+            return Error{held.error()};
+        for (const IpAssignmentRecord &a : *held)
+            ids << a.accountId;
+    } else if (text.contains(QLatin1Char('.')) && !text.contains(QLatin1Char(' ')) &&
+               !text.contains(QLatin1Char('/'))) {
+        Result<QList<HostedDomainRecord>> hosted = accounts.domainsAt(text, at);
+        if (!hosted)
+            return Error{hosted.error()};
+        for (const HostedDomainRecord &d : *hosted)
+            ids << d.accountId;
+    }
+    ids.sort();
+    ids.removeDuplicates();
+    return ids;
+}
+
 QString confidenceName(AccountMatch::Confidence confidence)
 {
     switch (confidence) {
@@ -222,10 +282,11 @@ Result<QList<AccountMatch>> correlate(const ReportAnalysis &analysis,
             listing.listedAt.isValid()
                 ? IncidentTime{listing.listedAt.toUTC(), QStringLiteral("listing date")}
                 : time;
-        status = correlator.matchAddress(
-            range->first().toString(),
-            tr("listed address (%1 %2)").arg(listing.list, listing.listingId).simplified(), C::High,
-            listed);
+        const bool single = range->prefixLength() == range->address().bitLength();
+        const QString label = (single ? tr("listed address (%1 %2)") : tr("listed range (%1 %2)"))
+                                  .arg(listing.list, listing.listingId)
+                                  .simplified();
+        status = correlator.matchRange(*range, label, C::High, listed);
         if (!status)
             return Error{status.error()};
     }

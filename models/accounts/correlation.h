@@ -1,14 +1,15 @@
 #pragma once
 
 #include "common/result.h"
+#include "store/account_repository.h"
 
 #include <QDateTime>
 #include <QList>
 #include <QString>
+#include <QStringList>
 
 namespace Awb {
 
-class AccountRepository;
 class MailMessage;
 struct ReportAnalysis;
 
@@ -41,6 +42,21 @@ struct AccountMatch
 
 QString confidenceName(AccountMatch::Confidence confidence); // "high", "medium", "low"
 
+// The assignments that held any address of `range` at `at` (any time when `at` is invalid): a
+// block that contains the range, or one that starts inside it. A listing of a /24 thus finds
+// every customer block in that /24, and a listing of one address the block that holds it. By
+// assignment id.
+Result<QList<IpAssignmentRecord>> assignmentsOverlapping(const AccountRepository &accounts,
+                                                         const IpNetwork &range,
+                                                         const QDateTime &at);
+
+// The accounts that held what a blocklist lists, at `at`: for an address or CIDR range, the
+// accounts of assignmentsOverlapping(); for a domain (a DBL listing), the accounts hosting it or
+// a parent of it then. Each account once, sorted; empty when nothing matches or `listed` is
+// neither an address, a range nor a domain name.
+Result<QStringList> accountsHoldingListed(const AccountRepository &accounts, const QString &listed,
+                                          const QDateTime &at);
+
 // Ties a report to the accounts that held its origin and its domains when the mail was sent.
 //
 // The evidence is the reported original's analysis when the report has one; a message that is
@@ -48,7 +64,8 @@ QString confidenceName(AccountMatch::Confidence confidence); // "high", "medium"
 // report's Arrival-Date, else our receipt time (a listing without an original uses its listing
 // date); every match says which. Then:
 // - the origin IP -> the assignment valid at that time -> the account (High); without an
-//   original, the reporter's Source-IP (Medium), and the addresses of listings (High);
+//   original, the reporter's Source-IP (Medium), and the addresses and ranges of listings
+//   (High; a range matches every assignment overlapping it, see assignmentsOverlapping());
 // - the From, Return-Path, DKIM d= and link domains of the original -> hosted domains valid
 //   at that time (a subdomain of a hosted domain matches) (Medium / Low).
 // Matches are sorted by confidence, then by how, then by account; one per (account, how, value).

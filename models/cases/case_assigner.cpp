@@ -1,6 +1,7 @@
 #include "case_assigner.h"
 
 #include "accounts/correlation.h"
+#include "cases/listing_recorder.h"
 #include "cases/report_facts.h"
 #include "mail/mail_message.h"
 #include "reports/report_analysis.h"
@@ -72,12 +73,20 @@ AccountAttribution correlationAttribution(CaseStore &store, const AccountReposit
 
 namespace {
 
-Result<ReportReading> readStored(EvidenceRepository &evidence, qint64 evidenceId)
+Result<QJsonObject> storedAnalysis(EvidenceRepository &evidence, qint64 evidenceId)
 {
     Result<QByteArray> json = evidence.analysisJson(evidenceId);
     if (!json)
         return Error{json.error()};
-    return readReportFacts(evidenceId, QJsonDocument::fromJson(*json).object());
+    return QJsonDocument::fromJson(*json).object();
+}
+
+Result<ReportReading> readStored(EvidenceRepository &evidence, qint64 evidenceId)
+{
+    Result<QJsonObject> analysis = storedAnalysis(evidence, evidenceId);
+    if (!analysis)
+        return Error{analysis.error()};
+    return readReportFacts(evidenceId, *analysis);
 }
 
 Result<CaseAssignmentSummary> assignInTransaction(CaseStore &store,
@@ -93,24 +102,33 @@ Result<CaseAssignmentSummary> assignInTransaction(CaseStore &store,
     if (!unassigned)
         return Error{unassigned.error()};
     QList<ReportFacts> fresh;
+    QList<StoredNotice> notices;
     QDateTime earliest;
     for (qint64 id : *unassigned) {
-        Result<ReportReading> reading = readStored(evidence, id);
-        if (!reading)
-            return Error{reading.error()};
-        if (!reading->groupable) {
-            summary.notGrouped.append({id, reading->notGroupedReason});
+        Result<QJsonObject> analysis = storedAnalysis(evidence, id);
+        if (!analysis)
+            return Error{analysis.error()};
+        if (statesListings(*analysis))
+            notices.append({id, *analysis});
+        ReportReading reading = readReportFacts(id, *analysis);
+        if (!reading.groupable) {
+            summary.notGrouped.append({id, reading.notGroupedReason});
             continue;
         }
         Result<QString> account = attribution(id);
         if (!account)
             return Error{account.error()};
-        reading->facts.key.accountId = *account;
-        const QDateTime at = reading->facts.receivedAt;
+        reading.facts.key.accountId = *account;
+        const QDateTime at = reading.facts.receivedAt;
         if (at.isValid() && (!earliest.isValid() || at < earliest))
             earliest = at;
-        fresh.append(reading->facts);
+        fresh.append(reading.facts);
     }
+    // Also for notices that form no case: the listing is a fact about the address either way.
+    Result<int> recorded = recordNoticeListings(store, notices, now);
+    if (!recorded)
+        return Error{recorded.error()};
+    summary.listingsRecorded = *recorded;
     if (fresh.isEmpty())
         return summary;
 

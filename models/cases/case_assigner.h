@@ -59,12 +59,14 @@ struct CaseAssignmentSummary
     QList<CaseAssignmentPlan::Addition> additions; // reports that joined existing cases
     QList<CasePlacement> placements;               // every grouped report, in grouping order
     QList<NotGrouped> notGrouped; // stored messages that are not cases, with the reason
+    int listingsRecorded = 0;     // rows the listing notices among them added (listing_recorder.h)
 };
 
 // Assigns every stored report that is in no case yet (called after an import): reads each one's
 // stored analysis, attributes it, groups it with the open cases and with each other
-// (CaseGrouper), and writes the result in one transaction. Running it again assigns nothing
-// new. `now` fixes the clock for tests (invalid: the current time).
+// (CaseGrouper), records the listings that the listing notices among them state (see
+// recordNoticeListings()), and writes all of it in one transaction. Running it again assigns
+// and records nothing new. `now` fixes the clock for tests (invalid: the current time).
 Result<CaseAssignmentSummary> assignNewReports(CaseStore &store,
                                                const AccountAttribution &attribution,
                                                const CaseSettings &settings,

@@ -42,7 +42,9 @@ QString AccountEventModel::detailsText(const AccountEvent &e)
     if (e.endsAt.isValid())
         parts << tr("ends %1").arg(e.endsAt.toUTC().toString(QStringLiteral("yyyy-MM-dd")));
     if (e.source == AccountEvent::Source::Report)
-        parts << tr("Spamhaus report");
+        parts << tr("listing notice");
+    else if (e.source == AccountEvent::Source::Dnsbl)
+        parts << tr("DNSBL check");
     if (!e.notes.isEmpty())
         parts << e.notes;
     return parts.join(QStringLiteral(" · "));

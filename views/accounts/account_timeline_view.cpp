@@ -152,8 +152,10 @@ void AccountTimelineView::rebuild()
     auto *xAxis = new QDateTimeAxis;
     xAxis->setFormat(QStringLiteral("yyyy-MM-dd"));
     xAxis->setTickCount(7);
-    xAxis->setRange(QDateTime(first, QTime(0, 0), QTimeZone::utc()),
-                    QDateTime(last, QTime(23, 59), QTimeZone::utc()));
+    // A few days beyond the window on either side: a marker on its first or last day would
+    // otherwise be cut in half by the plot's edge.
+    xAxis->setRange(QDateTime(first.addDays(-4), QTime(0, 0), QTimeZone::utc()),
+                    QDateTime(last.addDays(4), QTime(23, 59), QTimeZone::utc()));
     auto *yAxis = new QValueAxis;
     yAxis->setLabelFormat(QStringLiteral("%d"));
     yAxis->setTitleText(tr("Reports"));

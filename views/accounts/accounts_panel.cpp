@@ -1,16 +1,21 @@
 #include "accounts/accounts_panel.h"
 
+#include "accounts/account_history_view.h"
 #include "accounts/account_timeline_view.h"
-#include "itemmodels/account_event_model.h"
 #include "itemmodels/account_list_model.h"
+#include "itemmodels/account_listing_model.h"
 
-#include <QCoreApplication>
+#include <QHBoxLayout>
 #include <QHeaderView>
 #include <QItemSelectionModel>
 #include <QLabel>
 #include <QLineEdit>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QSettings>
 #include <QSortFilterProxyModel>
 #include <QSplitter>
+#include <QTabWidget>
 #include <QTableView>
 #include <QVBoxLayout>
 
@@ -19,16 +24,6 @@
 namespace Awb {
 
 namespace {
-
-// "840.00 USD" from integer cents: money never goes through floating point.
-QString usdText(qint64 cents)
-{
-    const qint64 magnitude = cents < 0 ? -cents : cents;
-    return QCoreApplication::translate("Awb::AccountsPanel", "%1%2.%3 USD")
-        .arg(cents < 0 ? QStringLiteral("-") : QString())
-        .arg(magnitude / 100)
-        .arg(magnitude % 100, 2, 10, QLatin1Char('0'));
-}
 
 QTableView *newTable(QWidget *parent)
 {
@@ -49,7 +44,8 @@ AccountsPanel::AccountsPanel(QWidget *parent)
     : QWidget(parent)
     , m_accounts(new AccountListModel(this))
     , m_proxy(new QSortFilterProxyModel(this))
-    , m_events(new AccountEventModel(this))
+    , m_listings(new AccountListingModel(this))
+    , m_check(new AccountDnsblCheck(this))
     , m_filter(new QLineEdit(this))
     , m_list(newTable(this))
 {
@@ -78,8 +74,9 @@ AccountsPanel::AccountsPanel(QWidget *parent)
     leftLayout->addWidget(m_filter);
     leftLayout->addWidget(m_list);
 
-    auto *page = new QWidget(this);
-    buildPage(page);
+    QWidget *page = buildPage();
+    connect(m_check, &AccountDnsblCheck::progress, this, &AccountsPanel::onCheckProgress);
+    connect(m_check, &AccountDnsblCheck::finished, this, &AccountsPanel::onCheckFinished);
 
     auto *splitter = new QSplitter(Qt::Horizontal, this);
     splitter->addWidget(left);
@@ -95,69 +92,160 @@ AccountsPanel::AccountsPanel(QWidget *parent)
 
 AccountsPanel::~AccountsPanel() = default;
 
-void AccountsPanel::buildPage(QWidget *page)
+QWidget *AccountsPanel::buildPage()
 {
-    m_header = new QLabel(page);
-    QFont headerFont = m_header->font();
-    headerFont.setBold(true);
-    headerFont.setPointSizeF(headerFont.pointSizeF() * 1.25);
-    m_header->setFont(headerFont);
-    m_header->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_header->setWordWrap(true);
+    auto *page = new QWidget(this);
+    m_view = new AccountHistoryView(page);
+    connect(m_view, &AccountHistoryView::caseActivated, this, &AccountsPanel::caseActivated);
 
-    m_details = new QLabel(page);
-    m_details->setTextFormat(Qt::PlainText);
-    m_details->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_details->setWordWrap(true);
+    m_checkButton = new QPushButton(tr("Check Blocklists"), page);
+    m_checkButton->setObjectName(QStringLiteral("checkBlocklists"));
+    m_checkButton->setToolTip(tr("Ask the configured DNS blocklists about the account's current "
+                                 "addresses and record every answer"));
+    connect(m_checkButton, &QPushButton::clicked, this, [this] { checkBlocklists(); });
+    m_view->addHeaderWidget(m_checkButton);
 
-    m_timeline = new AccountTimelineView(page);
+    m_listingTable = newTable(page);
+    m_listingTable->setObjectName(QStringLiteral("accountListings"));
+    auto *listingProxy = new QSortFilterProxyModel(this);
+    listingProxy->setSourceModel(m_listings);
+    listingProxy->setSortRole(AccountListingModel::SortRole);
+    m_listingTable->setModel(listingProxy);
+    m_listingTable->sortByColumn(int(AccountListingModel::Column::Checked), Qt::DescendingOrder);
+    m_view->addTab(m_listingTable, tr("Blocklist listings"));
 
-    m_offences = new QLabel(page);
-    QFont bold = m_offences->font();
-    bold.setBold(true);
-    m_offences->setFont(bold);
-    m_offences->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_rule = new QLabel(page);
-    m_rule->setTextFormat(Qt::PlainText);
-    m_rule->setWordWrap(true);
-    m_rule->setTextInteractionFlags(Qt::TextSelectableByMouse);
-
-    m_eventTable = newTable(page);
-    m_eventTable->setObjectName(QStringLiteral("accountEvents"));
-    auto *eventProxy = new QSortFilterProxyModel(this);
-    eventProxy->setSourceModel(m_events);
-    eventProxy->setSortRole(AccountEventModel::SortRole);
-    m_eventTable->setModel(eventProxy);
-    m_eventTable->sortByColumn(int(AccountEventModel::Column::Date), Qt::AscendingOrder);
-    connect(m_eventTable, &QAbstractItemView::activated, this, [this](const QModelIndex &index) {
-        const qint64 caseId = index.data(AccountEventModel::CaseIdRole).toLongLong();
-        if (caseId > 0)
-            Q_EMIT caseActivated(caseId);
-    });
-
-    auto *bottom = new QWidget(page);
-    auto *bottomLayout = new QVBoxLayout(bottom);
-    bottomLayout->setContentsMargins(0, 0, 0, 0);
-    bottomLayout->addWidget(m_offences);
-    bottomLayout->addWidget(m_rule);
-    bottomLayout->addWidget(m_eventTable, 1);
-
-    auto *split = new QSplitter(Qt::Vertical, page);
-    split->addWidget(m_timeline);
-    split->addWidget(bottom);
-    split->setStretchFactor(0, 3);
-    split->setStretchFactor(1, 2);
-    split->setChildrenCollapsible(false);
+    // The check's progress line, shown while a check runs and with its outcome after.
+    m_progress = new QProgressBar(page);
+    m_progress->setObjectName(QStringLiteral("blocklistProgress"));
+    m_cancelButton = new QPushButton(tr("Cancel"), page);
+    m_cancelButton->setObjectName(QStringLiteral("cancelBlocklistCheck"));
+    connect(m_cancelButton, &QPushButton::clicked, this, &AccountsPanel::cancelBlocklistCheck);
+    m_checkStatus = new QLabel(page);
+    m_checkStatus->setObjectName(QStringLiteral("blocklistStatus"));
+    m_checkStatus->setWordWrap(true);
+    m_checkStatus->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    auto *checkRow = new QHBoxLayout;
+    checkRow->setContentsMargins(0, 0, 0, 0);
+    checkRow->addWidget(m_checkStatus, 1);
+    checkRow->addWidget(m_progress);
+    checkRow->addWidget(m_cancelButton);
+    setChecking(false);
 
     auto *layout = new QVBoxLayout(page);
     layout->setContentsMargins(6, 0, 0, 0);
-    layout->addWidget(m_header);
-    layout->addWidget(m_details);
-    layout->addWidget(split, 1);
+    layout->addWidget(m_view, 1);
+    layout->addLayout(checkRow);
+    return page;
+}
+
+AccountTimelineView *AccountsPanel::timelineView() const
+{
+    return m_view->timelineView();
+}
+
+void AccountsPanel::setDnsblSettings(const DnsblSettings &settings)
+{
+    m_dnsblSettings = settings;
+}
+
+bool AccountsPanel::isCheckingBlocklists() const
+{
+    return m_check->isRunning();
+}
+
+QString AccountsPanel::checkStatusText() const
+{
+    return m_checkStatus->text();
+}
+
+void AccountsPanel::setChecking(bool running)
+{
+    m_progress->setVisible(running);
+    m_cancelButton->setVisible(running);
+    m_checkButton->setEnabled(!running && m_store && !m_accountId.isEmpty());
+}
+
+Status AccountsPanel::checkBlocklists()
+{
+    Status started = [this]() -> Status {
+        if (!m_store || m_accountId.isEmpty())
+            return Error{tr("No account is shown.")};
+        DnsblSettings settings;
+        if (m_dnsblSettings) {
+            settings = *m_dnsblSettings;
+        } else {
+            Result<DnsblSettings> configured = DnsblSettings::fromSettings(QSettings());
+            if (!configured)
+                return Error{configured.error()};
+            settings = *configured;
+        }
+        return m_check->start(*m_store, m_accountId, settings, effectiveNow());
+    }();
+    if (!started) {
+        m_checkStatus->setText(tr("The blocklist check did not start: %1").arg(started.error()));
+        return started;
+    }
+    m_progress->setRange(0, std::max(1, m_check->total()));
+    m_progress->setValue(0);
+    m_checkStatus->setText(
+        tr("Checking %n address(es) of %1…", nullptr, int(m_check->targets().size()))
+            .arg(m_check->accountId()));
+    setChecking(true);
+    return started;
+}
+
+void AccountsPanel::cancelBlocklistCheck()
+{
+    m_check->cancel();
+}
+
+void AccountsPanel::onCheckProgress(int done, int total)
+{
+    m_progress->setRange(0, std::max(1, total));
+    m_progress->setValue(done);
+}
+
+void AccountsPanel::onCheckFinished()
+{
+    int listed = 0;
+    int unchecked = 0;
+    const QList<DnsblResult> results = m_check->results();
+    for (const DnsblResult &r : results) {
+        listed += r.verdict == DnsblResult::Verdict::Listed ? 1 : 0;
+        unchecked += dnsblCheckCompleted(r) ? 0 : 1;
+    }
+    QString text = m_check->total() == 0
+                       ? tr("%1 holds no address now: nothing to check.").arg(m_check->accountId())
+                       : tr("%1 of %2 checks done%3: %4 listed, %5 without an answer; %6 recorded.")
+                             .arg(results.size())
+                             .arg(m_check->total())
+                             .arg(m_check->wasCancelled() ? tr(" (cancelled)") : QString())
+                             .arg(listed)
+                             .arg(unchecked)
+                             .arg(m_check->recordedCount());
+    for (const DnsblTarget &target : m_check->targets()) {
+        if (!target.note.isEmpty())
+            text += QLatin1Char(' ') + target.note + QLatin1Char('.');
+    }
+    if (!m_check->recordError().isEmpty())
+        text +=
+            QLatin1Char(' ') + tr("The answers were not recorded: %1").arg(m_check->recordError());
+    setChecking(false);
+    // The page again, with the new listings; the check may be of an account no longer shown.
+    if (m_store && !m_accountId.isEmpty())
+        showPage();
+    m_checkStatus->setText(text);
+    if (m_accountId == m_check->accountId())
+        m_view->tabs()->setCurrentWidget(m_listingTable);
+    Q_EMIT blocklistCheckFinished();
 }
 
 void AccountsPanel::setStore(CaseStore *store)
 {
+    // The store being replaced may be gone already: the running check must not record into it,
+    // nor its finished() read it.
+    m_store = nullptr;
+    m_check->abandon();
     m_store = store;
     m_accountId.clear();
     reload();
@@ -180,7 +268,7 @@ QDateTime AccountsPanel::effectiveNow() const
 
 QString AccountsPanel::offencesText() const
 {
-    return m_offences->text();
+    return m_view->offencesText();
 }
 
 void AccountsPanel::reload()
@@ -235,12 +323,9 @@ void AccountsPanel::clearPage(const QString &header)
 {
     m_accountId.clear();
     m_history = {};
-    m_header->setText(header);
-    m_details->clear();
-    m_timeline->clear();
-    m_offences->clear();
-    m_rule->clear();
-    m_events->clear();
+    m_view->clear(header);
+    m_listings->clear();
+    setChecking(m_check->isRunning());
 }
 
 void AccountsPanel::showPage()
@@ -256,45 +341,13 @@ void AccountsPanel::showPage()
         return;
     }
     m_history = *history;
-    const CustomerRecord &c = m_history.customer;
-
-    QString status = AccountListModel::statusLabel(c.status);
-    if (c.suspendedUntil.isValid())
-        status =
-            tr("%1 until %2").arg(status, c.suspendedUntil.toString(QStringLiteral("yyyy-MM-dd")));
-    m_header->setText(tr("%1 — %2 (%3)").arg(c.name, c.accountId, status));
-
-    QStringList lines;
-    lines << tr("Prepaid balance: %1")
-                 .arg(c.prepaidCents ? usdText(*c.prepaidCents) : tr("not stated"));
-    if (!c.email.isEmpty() || !c.country.isEmpty())
-        lines << tr("Contact: %1   Country: %2").arg(c.email, c.country);
-    QStringList assignments;
-    for (const IpAssignmentRecord &a : m_history.assignments)
-        assignments
-            << tr("%1 (%2, %3)").arg(a.prefix.toString(), a.validity.toString(), a.serviceId);
-    lines << tr("Addresses: %1")
-                 .arg(assignments.isEmpty() ? tr("none") : assignments.join(QStringLiteral("; ")));
-    QStringList domains;
-    for (const HostedDomainRecord &d : m_history.domains)
-        domains << tr("%1 (%2)").arg(d.domain, d.validity.toString());
-    lines << tr("Domains: %1")
-                 .arg(domains.isEmpty() ? tr("none") : domains.join(QStringLiteral("; ")));
-    lines << tr("Cases: %1 (%2 open), reports: %3")
-                 .arg(m_history.caseCount)
-                 .arg(m_history.openCaseCount)
-                 .arg(m_history.reportCount);
-    m_details->setText(lines.join(QLatin1Char('\n')));
-
-    m_timeline->setHistory(m_history);
-    m_offences->setText(
-        tr("Confirmed offences in the window: %1").arg(m_history.confirmedOffencesInWindow));
-    m_rule->setText(m_history.offenceRule);
-    m_events->setEvents(m_history.events);
-    m_eventTable->resizeColumnsToContents();
-    // Long notes would push the "counted" column out of sight; the tooltip has the full text.
-    const int details = int(AccountEventModel::Column::Details);
-    m_eventTable->setColumnWidth(details, std::min(m_eventTable->columnWidth(details), 420));
+    m_view->setHistory(m_history);
+    m_listings->setListings(m_history.listings);
+    m_listingTable->resizeColumnsToContents();
+    // The meaning takes what is left and is cut there; the tooltip has it whole.
+    m_listingTable->horizontalHeader()->setSectionResizeMode(
+        int(AccountListingModel::Column::Meaning), QHeaderView::Stretch);
+    setChecking(m_check->isRunning());
 }
 
 } // namespace Awb

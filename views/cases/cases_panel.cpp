@@ -1,5 +1,6 @@
 #include "cases/cases_panel.h"
 
+#include "accounts/account_history.h"
 #include "itemmodels/case_list_model.h"
 #include "itemmodels/case_report_model.h"
 #include "store/case_repository.h"
@@ -7,15 +8,16 @@
 #include "store/evidence_repository.h"
 
 #include <QComboBox>
-#include <QFormLayout>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QItemSelectionModel>
 #include <QLabel>
 #include <QPushButton>
 #include <QRegularExpression>
+#include <QSettings>
 #include <QSortFilterProxyModel>
 #include <QSplitter>
+#include <QTabWidget>
 #include <QTableView>
 #include <QTreeWidget>
 #include <QVBoxLayout>
@@ -36,12 +38,6 @@ QTableView *makeTable(QWidget *parent)
     view->verticalHeader()->setDefaultSectionSize(view->fontMetrics().height() + 6);
     view->horizontalHeader()->setHighlightSections(false);
     return view;
-}
-
-QString timeText(const QDateTime &time)
-{
-    return time.isValid() ? time.toUTC().toString(QStringLiteral("yyyy-MM-dd HH:mm 'UTC'"))
-                          : QString();
 }
 
 } // namespace
@@ -76,8 +72,8 @@ CasesPanel::CasesPanel(QWidget *parent)
     m_caseView->sortByColumn(int(CaseListModel::Column::Due), Qt::AscendingOrder);
     using CaseColumn = CaseListModel::Column;
     const std::pair<CaseColumn, int> caseWidths[] = {
-        {CaseColumn::Due, 115},    {CaseColumn::PublicId, 190}, {CaseColumn::Account, 90},
-        {CaseColumn::Kind, 70},    {CaseColumn::Status, 95},    {CaseColumn::Severity, 60},
+        {CaseColumn::Due, 115},    {CaseColumn::PublicId, 175}, {CaseColumn::Account, 85},
+        {CaseColumn::Kind, 70},    {CaseColumn::Status, 90},    {CaseColumn::Severity, 60},
         {CaseColumn::Reports, 55}, {CaseColumn::Owner, 60}};
     for (const auto &[column, width] : caseWidths)
         m_caseView->horizontalHeader()->resizeSection(int(column), width);
@@ -102,36 +98,41 @@ CasesPanel::CasesPanel(QWidget *parent)
     m_events->header()->resizeSection(1, 240);
     m_events->header()->resizeSection(2, 70);
 
-    // The fields of the selected case, read only; the labels are replaced on selection.
-    auto *details = new QWidget(this);
-    auto *form = new QFormLayout(details);
-    form->setContentsMargins(0, 0, 0, 0);
-    const QString names[] = {
-        tr("Case:"),  tr("Account:"),        tr("Kind:"),   tr("Status:"),       tr("Severity:"),
-        tr("Owner:"), tr("Policy version:"), tr("Opened:"), tr("Response due:"), tr("Notes:")};
-    for (const QString &name : names) {
-        auto *value = new QLabel(details);
-        value->setTextInteractionFlags(Qt::TextSelectableByMouse);
-        value->setWordWrap(true);
-        form->addRow(name, value);
-        m_fields.append(value);
-    }
+    m_lookBackMonths = accountLookBackMonths(QSettings());
 
-    auto *right = new QWidget(this);
-    auto *rightLayout = new QVBoxLayout(right);
-    rightLayout->setContentsMargins(0, 0, 0, 0);
-    rightLayout->addWidget(details);
-    rightLayout->addWidget(new QLabel(tr("Reports"), right));
-    rightLayout->addWidget(m_reportView, 3);
-    rightLayout->addWidget(new QLabel(tr("History"), right));
-    rightLayout->addWidget(m_events, 2);
+    // The case list over its fields; the evidence (reports) over the account's history and the
+    // case's own, so that the history stands beside the evidence it is weighed with.
+    auto *left = new QSplitter(Qt::Vertical, this);
+    left->addWidget(m_caseView);
+    left->addWidget(buildDetails());
+    left->setStretchFactor(0, 3);
+    left->setStretchFactor(1, 2);
+    left->setChildrenCollapsible(false);
+
+    m_sideTabs = new QTabWidget(this);
+    m_sideTabs->setObjectName(QStringLiteral("caseSideTabs"));
+    m_sideTabs->setDocumentMode(true);
+    m_sideTabs->addTab(buildAccountPane(), tr("Account history"));
+    m_sideTabs->addTab(m_events, tr("Case history"));
+    auto *reports = new QWidget(this);
+    auto *reportsLayout = new QVBoxLayout(reports);
+    reportsLayout->setContentsMargins(0, 0, 0, 0);
+    reportsLayout->addWidget(new QLabel(tr("Reports (evidence)"), reports));
+    reportsLayout->addWidget(m_reportView);
+    auto *right = new QSplitter(Qt::Vertical, this);
+    right->addWidget(reports);
+    right->addWidget(m_sideTabs);
+    right->setStretchFactor(0, 2);
+    right->setStretchFactor(1, 5);
+    right->setSizes({240, 600});
+    right->setChildrenCollapsible(false);
 
     auto *split = new QSplitter(Qt::Horizontal, this);
-    split->addWidget(m_caseView);
+    split->addWidget(left);
     split->addWidget(right);
-    split->setStretchFactor(0, 1);
-    split->setStretchFactor(1, 1);
-    split->setSizes({770, 730});
+    split->setStretchFactor(0, 4);
+    split->setStretchFactor(1, 5);
+    split->setSizes({720, 680});
     layout->addWidget(split, 1);
     m_message->setWordWrap(true);
     layout->addWidget(m_message);
@@ -178,6 +179,16 @@ void CasesPanel::setStore(CaseStore *store)
 void CasesPanel::setTrustSettings(const TrustSettings &trust)
 {
     m_trust = trust;
+}
+
+void CasesPanel::setNow(const QDateTime &now)
+{
+    m_now = now;
+}
+
+void CasesPanel::setLookBackMonths(int months)
+{
+    m_lookBackMonths = std::max(1, months);
 }
 
 void CasesPanel::reload()
@@ -263,33 +274,8 @@ void CasesPanel::showSelectedCase()
     }
     showFields(record ? &*record : nullptr);
     showEvents(record ? &*record : nullptr);
+    showAccount(record ? &*record : nullptr);
     updateActions();
-}
-
-void CasesPanel::showFields(const CaseRecord *record)
-{
-    if (!record) {
-        for (QLabel *field : std::as_const(m_fields))
-            field->clear();
-        return;
-    }
-    QString status = CaseListModel::statusLabel(record->status);
-    if (!record->mergedInto.isEmpty())
-        status = tr("%1 (merged into %2)").arg(status, record->mergedInto);
-    const QString values[] = {record->publicId,
-                              record->accountId.isEmpty()
-                                  ? tr("(unattributed; origin %1)").arg(record->originKey)
-                                  : record->accountId,
-                              record->kind,
-                              status,
-                              record->severity,
-                              record->owner.isEmpty() ? tr("(nobody)") : record->owner,
-                              record->policyVersion,
-                              timeText(record->openedAt),
-                              timeText(record->responseDue),
-                              record->notes};
-    for (int i = 0; i < m_fields.size(); ++i)
-        m_fields.at(i)->setText(values[i]);
 }
 
 void CasesPanel::showEvents(const CaseRecord *record)
@@ -310,6 +296,11 @@ void CasesPanel::showEvents(const CaseRecord *record)
         else if (event.kind == u"move")
             what =
                 tr("Report %1 moved (other case %2)").arg(event.evidenceId).arg(event.otherCaseId);
+        else if (event.kind == u"owner")
+            what = event.newValue.isEmpty() ? tr("Owner removed (was %1)").arg(event.oldValue)
+                                            : tr("Owner → %1").arg(event.newValue);
+        else if (event.kind == u"notes")
+            what = tr("Notes changed");
         else if (event.kind == u"status")
             what = tr("Status %1 → %2")
                        .arg(CaseListModel::statusLabel(event.oldValue),

@@ -7,20 +7,24 @@
 #include "store/account_repository.h"
 #include "store/case_repository.h"
 #include "store/case_store.h"
+#include "store/desk_identity.h"
 
 #include <QInputDialog>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMessageBox>
+#include <QPlainTextEdit>
+#include <QPushButton>
 #include <QSettings>
 
 namespace Awb {
 
 QString CasesPanel::analyst()
 {
-    const QString configured = QSettings().value(QStringLiteral("cases/analyst")).toString();
-    if (!configured.trimmed().isEmpty())
-        return configured.trimmed();
+    // [desk] analystName, or the older [cases] analyst.
+    const QString configured = analystName(QSettings());
+    if (!configured.isEmpty())
+        return configured;
     QString user = qEnvironmentVariable("USER");
     if (user.isEmpty())
         user = qEnvironmentVariable("USERNAME");
@@ -112,6 +116,42 @@ Status CasesPanel::setCaseStatus(const QString &status, const QString &why)
     if (changed)
         afterWrite(caseId);
     return changed;
+}
+
+Status CasesPanel::saveOwnerAndNotes()
+{
+    if (!m_store)
+        return Error{tr("No case database is open.")};
+    const qint64 caseId = selectedCaseId();
+    if (caseId == 0)
+        return Error{tr("No case is selected.")};
+    const QString owner = m_ownerEdit->text().trimmed();
+    const QString notes = m_notesEdit->toPlainText();
+    if (owner == m_savedOwner && notes == m_savedNotes)
+        return {};
+    CaseRepository cases(*m_store);
+    // Two writes, each its own event; the repository records nothing for an unchanged value.
+    if (owner != m_savedOwner) {
+        if (Status saved = cases.setOwner(caseId, owner, analyst()); !saved)
+            return saved;
+    }
+    if (notes != m_savedNotes) {
+        if (Status saved = cases.setNotes(caseId, notes, analyst()); !saved) {
+            afterWrite(caseId); // the owner may have been saved already: show what is stored
+            return saved;
+        }
+    }
+    m_message->setText(tr("Saved the owner and notes of the case."));
+    afterWrite(caseId);
+    return {};
+}
+
+void CasesPanel::saveAction()
+{
+    if (!m_save->isEnabled())
+        return;
+    if (Status saved = saveOwnerAndNotes(); !saved)
+        showFailure(tr("Save Owner and Notes"), saved.error());
 }
 
 bool CasesPanel::askReason(const QString &title, QString *why)
