@@ -3,6 +3,7 @@
 // awb accounts show --db FILE [--json] ID
 #include "cli/cli_io.h"
 #include "cli/commands.h"
+#include "cli/store_options.h"
 
 #include "accounts/account_importer.h"
 #include "store/account_repository.h"
@@ -241,6 +242,7 @@ int accountsCommand(const QStringList &arguments)
     parser.addOption({QStringLiteral("db"), QStringLiteral("The case database (created if new)."),
                       QStringLiteral("FILE")});
     parser.addOption({QStringLiteral("json"), QStringLiteral("Print JSON (JSON Lines).")});
+    addAnalystOption(parser);
     parser.addPositionalArgument(QStringLiteral("SUBCOMMAND"),
                                  QStringLiteral("import CSV... | list | show ID"));
     if (!parser.parse(QStringList{QStringLiteral("awb accounts")} + arguments))
@@ -266,7 +268,7 @@ int accountsCommand(const QStringList &arguments)
     if (!parser.isSet(QStringLiteral("db")))
         return usageError(parser, kUsage, QStringLiteral("--db FILE is required"));
 
-    auto store = CaseStore::open(parser.value(QStringLiteral("db")));
+    auto store = openStoreAsAnalyst(parser.value(QStringLiteral("db")), parser);
     if (!store) {
         err() << "awb accounts: " << store.error() << '\n';
         return ExitRejected;

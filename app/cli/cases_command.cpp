@@ -1,6 +1,8 @@
-// awb cases --db FILE [list | show ID | group | merge A B | split ID | move EVIDENCE | status ID S]
+// awb cases --db FILE [list | show ID | group | merge A B | split ID | move EVIDENCE | status ID S
+//                      | set-owner ID NAME | set-notes ID TEXT]
 #include "cli/cli_io.h"
 #include "cli/commands.h"
+#include "cli/store_options.h"
 #include "cli/trust_options.h"
 
 #include "cases/case_assigner.h"
@@ -204,14 +206,19 @@ int groupCasesIn(CaseStore &store, const TrustSettings &trust, const CaseSetting
         for (const NotGrouped &n : summary->notGrouped)
             skipped.append(QJsonObject{{QStringLiteral("evidence_id"), n.evidenceId},
                                        {QStringLiteral("reason"), n.reason}});
-        printJsonLine(QJsonObject{{QStringLiteral("opened"), opened},
-                                  {QStringLiteral("added"), summary->additions.size()},
-                                  {QStringLiteral("grouped"), summary->placements.size()},
-                                  {QStringLiteral("not_grouped"), skipped}});
+        printJsonLine(
+            QJsonObject{{QStringLiteral("opened"), opened},
+                        {QStringLiteral("added"), summary->additions.size()},
+                        {QStringLiteral("grouped"), summary->placements.size()},
+                        {QStringLiteral("not_grouped"), skipped},
+                        {QStringLiteral("listings_recorded"), summary->listingsRecorded}});
         return ExitOk;
     }
     out() << "Grouped " << summary->placements.size() << " reports: " << summary->newCaseIds.size()
           << " new cases, " << summary->additions.size() << " added to existing cases.\n";
+    if (summary->listingsRecorded > 0)
+        out() << "Recorded " << summary->listingsRecorded
+              << " blocklist listing(s) stated by listing notices.\n";
     for (const NotGrouped &n : summary->notGrouped)
         out() << "  not grouped: message " << n.evidenceId << ": " << n.reason << '\n';
     out().flush();
@@ -230,6 +237,8 @@ int casesCommand(const QStringList &arguments)
         "  split ID --reports E1,E2 --why TEXT   the reports into a new case\n"
         "  move EVIDENCE --to ID --why TEXT      one report into another case\n"
         "  status ID STATUS --why TEXT           open, awaiting-customer, actioned, closed\n"
+        "  set-owner ID NAME          the analyst who owns the case (\"\" for nobody)\n"
+        "  set-notes ID TEXT          replace the case's notes (\"\" to clear them)\n"
         "ID is a case id (IXCM-ABUSE-2026-000001) or its row number; EVIDENCE a message id "
         "as `awb messages` lists it."));
     parser.addHelpOption();
@@ -244,15 +253,16 @@ int casesCommand(const QStringList &arguments)
         {QStringLiteral("to"), QStringLiteral("The case to move to."), QStringLiteral("ID")});
     parser.addOption({QStringLiteral("who"),
                       QStringLiteral("The analyst named in the history (default: the settings' "
-                                     "[cases] analyst, else $USER)."),
+                                     "[desk] analystName or [cases] analyst, else $USER)."),
                       QStringLiteral("NAME")});
     parser.addOption({QStringLiteral("window-days"),
                       QStringLiteral("Grouping window in days (default: [cases] windowDays, 14)."),
                       QStringLiteral("N")});
     addTrustOptions(parser);
-    parser.addPositionalArgument(QStringLiteral("ACTION"), QStringLiteral("list, show, group, "
-                                                                          "merge, split, move, "
-                                                                          "status"));
+    addAnalystOption(parser);
+    parser.addPositionalArgument(QStringLiteral("ACTION"),
+                                 QStringLiteral("list, show, group, merge, split, move, status, "
+                                                "set-owner, set-notes"));
     if (!parser.parse(QStringList{QStringLiteral("awb cases")} + arguments))
         return usageError(parser, kCommand, parser.errorText());
     if (parser.isSet(QStringLiteral("help"))) {
@@ -264,17 +274,22 @@ int casesCommand(const QStringList &arguments)
 
     QStringList args = parser.positionalArguments();
     const QString action = args.isEmpty() ? QStringLiteral("list") : args.takeFirst();
-    const QMap<QString, int> operands{{QStringLiteral("list"), 0},  {QStringLiteral("show"), 1},
-                                      {QStringLiteral("group"), 0}, {QStringLiteral("merge"), 2},
-                                      {QStringLiteral("split"), 1}, {QStringLiteral("move"), 1},
-                                      {QStringLiteral("status"), 2}};
+    const QMap<QString, int> operands{
+        {QStringLiteral("list"), 0},     {QStringLiteral("show"), 1},
+        {QStringLiteral("group"), 0},    {QStringLiteral("merge"), 2},
+        {QStringLiteral("split"), 1},    {QStringLiteral("move"), 1},
+        {QStringLiteral("status"), 2},   {QStringLiteral("set-owner"), 2},
+        {QStringLiteral("set-notes"), 2}};
     if (!operands.contains(action))
         return usageError(parser, kCommand, QStringLiteral("unknown action '%1'").arg(action));
     if (args.size() != operands.value(action))
         return usageError(
             parser, kCommand,
             QStringLiteral("'%1' takes %2 operand(s)").arg(action).arg(operands.value(action)));
-    const bool writes = action != u"list" && action != u"show" && action != u"group";
+    // Owner and notes are the desk's own bookkeeping: the event records the old and new value,
+    // no reason is asked for (as in the window).
+    const bool writes = action != u"list" && action != u"show" && action != u"group" &&
+                        action != u"set-owner" && action != u"set-notes";
     const QString why = parser.value(QStringLiteral("why")).trimmed();
     if (writes && why.isEmpty())
         return usageError(parser, kCommand, QStringLiteral("'%1' needs --why TEXT").arg(action));
@@ -290,14 +305,14 @@ int casesCommand(const QStringList &arguments)
             return usageError(parser, kCommand,
                               QStringLiteral("--window-days needs a positive number"));
     }
-    if (parser.isSet(QStringLiteral("who")))
-        settings.analyst = parser.value(QStringLiteral("who")).trimmed();
-    if (settings.analyst.isEmpty())
-        settings.analyst = qEnvironmentVariable("USER", QStringLiteral("awb"));
-
-    Result<std::unique_ptr<CaseStore>> store = CaseStore::open(parser.value(QStringLiteral("db")));
+    Result<std::unique_ptr<CaseStore>> store =
+        openStoreAsAnalyst(parser.value(QStringLiteral("db")), parser);
     if (!store)
         return fail(store.error());
+    // --who is this command's older name for --analyst; either names the case history's analyst.
+    const QString named = parser.value(QStringLiteral("who")).trimmed();
+    settings.analyst = named.isEmpty() ? (*store)->actor() : named;
+    (*store)->setActor(settings.analyst);
     CaseRepository cases(**store);
     const bool json = parser.isSet(QStringLiteral("json"));
     if (action == u"list")
@@ -337,6 +352,14 @@ int casesCommand(const QStringList &arguments)
     }
     if (action == u"status") {
         const Status changed = cases.setStatus(*caseId, args.at(1), who, why);
+        return changed ? showCase(cases, *caseId, json) : fail(changed.error());
+    }
+    if (action == u"set-owner") {
+        const Status changed = cases.setOwner(*caseId, args.at(1), who);
+        return changed ? showCase(cases, *caseId, json) : fail(changed.error());
+    }
+    if (action == u"set-notes") {
+        const Status changed = cases.setNotes(*caseId, args.at(1), who);
         return changed ? showCase(cases, *caseId, json) : fail(changed.error());
     }
     QList<qint64> evidenceIds;

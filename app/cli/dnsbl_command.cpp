@@ -5,36 +5,23 @@
 // database.
 #include "cli/cli_io.h"
 #include "cli/commands.h"
+#include "cli/store_options.h"
 
+#include "blacklist/dnsbl_account_check.h"
 #include "blacklist/dnsbl_query.h"
 #include "store/account_repository.h"
 #include "store/case_store.h"
-#include "store/listing_repository.h"
 
 #include <QCommandLineParser>
 #include <QEventLoop>
 #include <QHash>
 #include <QJsonArray>
 
-#include <cmath>
 #include <memory>
 
 namespace Awb::Cli {
 
 namespace {
-
-// An IPv4 block up to this size is checked address by address (a /29 is 8 addresses); a larger
-// one, and any IPv6 block but a /128, only by its first address: a DNSBL check per address of a
-// /24 would be 256 queries per zone, and of an IPv6 /64 impossible. Lists that list ranges
-// (Spamhaus SBL, DROP) answer for every address of the range, so the first one stands for it.
-constexpr int kLongestExpandedV4Prefix = 29;
-
-// Where a checked address came from, when the addresses are an account's assignments.
-struct AssignedAddress
-{
-    QString prefix; // the assigned block, "203.0.113.8/29"
-    QString note;   // set when the block was not checked address by address
-};
 
 QJsonObject resultToJson(const DnsblResult &result)
 {
@@ -56,58 +43,6 @@ void printResult(const DnsblResult &result)
           << dnsblVerdictName(result.verdict).leftJustified(13) << ' ' << result.meaning << '\n';
     for (const QString &line : result.txt.split(QLatin1Char('\n'), Qt::SkipEmptyParts))
         out() << "    TXT: " << line << '\n';
-}
-
-// The addresses of the account's assignments valid at `at`, each once, in assignment order,
-// and for each where it came from.
-QList<IpAddress> assignedAddresses(const QList<IpAssignmentRecord> &assignments,
-                                   const QDateTime &at, QHash<QString, AssignedAddress> *origin)
-{
-    QList<IpAddress> addresses;
-    const auto take = [&](const IpAddress &address, const AssignedAddress &from) {
-        const QString key = address.toString();
-        if (origin->contains(key))
-            return;
-        origin->insert(key, from);
-        addresses << address;
-    };
-    for (const IpAssignmentRecord &assignment : assignments) {
-        if (!assignment.validity.contains(at))
-            continue;
-        const IpNetwork &block = assignment.prefix;
-        const QString prefix = block.toString();
-        if (block.isV4() && block.prefixLength() >= kLongestExpandedV4Prefix) {
-            for (quint64 v4 = block.first().toV4(); v4 <= block.last().toV4(); ++v4)
-                take(IpAddress::fromV4(quint32(v4)), {prefix, QString()});
-        } else if (block.prefixLength() == block.address().bitLength()) {
-            take(block.first(), {prefix, QString()});
-        } else {
-            take(
-                block.first(),
-                {prefix, QStringLiteral("%1 is larger than %2; only its first address, %3, was "
-                                        "checked")
-                             .arg(prefix,
-                                  block.isV4() ? QStringLiteral("/%1").arg(kLongestExpandedV4Prefix)
-                                               : QStringLiteral("one address"),
-                                  block.first().toString())});
-        }
-    }
-    return addresses;
-}
-
-StoredListing listingFor(const DnsblResult &result, const QString &accountId)
-{
-    StoredListing listing;
-    listing.accountId = accountId;
-    listing.listName = result.listName;
-    listing.zone = result.zone;
-    listing.addressOrRange = result.address;
-    listing.returnCodes = result.returnCodes;
-    listing.meaning = result.meaning;
-    listing.verdict = dnsblVerdictName(result.verdict);
-    listing.checkedAt = result.checkedAt;
-    listing.source = QStringLiteral("dnsbl");
-    return listing;
 }
 
 void printZones()
@@ -162,6 +97,7 @@ int dnsblCommand(const QStringList &arguments)
     parser.addOption({QStringLiteral("json"), QStringLiteral("JSON Lines, one per check.")});
     parser.addOption({QStringLiteral("list-zones"),
                       QStringLiteral("List the known blocklists, defunct ones marked, and exit.")});
+    addAnalystOption(parser);
     if (!parser.parse(QStringList{QStringLiteral("awb dnsbl")} + arguments))
         return usageError(parser, command, parser.errorText());
     if (parser.isSet(QStringLiteral("help"))) {
@@ -175,21 +111,12 @@ int dnsblCommand(const QStringList &arguments)
 
     QList<DnsblZone> zones;
     for (const QString &text : parser.values(QStringLiteral("zone"))) {
-        const DnsblZone zone = dnsblZoneFor(text);
-        if (zone.zone.isEmpty())
-            return usageError(parser, command, QStringLiteral("empty zone"));
         // Refused rather than flagged: a closed list's zone may answer anything, or belong to
         // someone who now learns which addresses we investigate.
-        if (zone.defunct) {
-            return usageError(parser, command,
-                              QStringLiteral("%1: %2 is defunct (%3); its answers are not "
-                                             "evidence")
-                                  .arg(zone.zone, zone.name, zone.note));
-        }
-        if (zone.kind == DnsblZone::Kind::Domain)
-            return usageError(parser, command,
-                              QStringLiteral("%1: %2 %3").arg(zone.zone, zone.name, zone.note));
-        zones << zone;
+        Result<DnsblZone> zone = checkableDnsblZone(text);
+        if (!zone)
+            return usageError(parser, command, zone.error());
+        zones << *zone;
     }
     if (zones.isEmpty())
         zones = defaultDnsblZones();
@@ -222,11 +149,11 @@ int dnsblCommand(const QStringList &arguments)
     bool rejected = false;
     QList<IpAddress> addresses;
     const QString accountId = parser.value(QStringLiteral("account")).trimmed();
-    QHash<QString, AssignedAddress> origin; // address text -> assignment, in account mode
+    QHash<QString, DnsblTarget> origin; // address text -> assignment, in account mode
     std::unique_ptr<CaseStore> store;
     if (accountMode) {
         Result<std::unique_ptr<CaseStore>> opened =
-            CaseStore::open(parser.value(QStringLiteral("db")));
+            openStoreAsAnalyst(parser.value(QStringLiteral("db")), parser);
         if (!opened) {
             err() << "awb dnsbl: " << opened.error() << '\n';
             return ExitRejected;
@@ -248,7 +175,11 @@ int dnsblCommand(const QStringList &arguments)
             err() << "awb dnsbl: " << assignments.error() << '\n';
             return ExitRejected;
         }
-        addresses = assignedAddresses(*assignments, QDateTime::currentDateTimeUtc(), &origin);
+        for (const DnsblTarget &target :
+             dnsblTargets(*assignments, QDateTime::currentDateTimeUtc())) {
+            origin.insert(target.address.toString(), target);
+            addresses << target.address;
+        }
         if (addresses.isEmpty())
             err() << "awb dnsbl: account " << accountId << " holds no address now\n";
     }
@@ -262,13 +193,7 @@ int dnsblCommand(const QStringList &arguments)
     }
     err().flush();
 
-    // glibc's resolver retries for up to 15 s by default, and Qt 6.4 cannot cancel it: a lookup
-    // past our timeout would hold a resolver thread, and the process exit, that long. One attempt
-    // of about our timeout keeps the two in step; a RES_OPTIONS the user set wins.
-    if (!qEnvironmentVariableIsSet("RES_OPTIONS")) {
-        const int seconds = std::clamp(int(std::ceil(checker.timeout() / 1000.0)), 1, 30);
-        qputenv("RES_OPTIONS", QStringLiteral("timeout:%1 attempts:1").arg(seconds).toLatin1());
-    }
+    limitResolverRetries(checker.timeout());
 
     QEventLoop loop;
     QObject::connect(&checker, &DnsblChecker::finished, &loop, &QEventLoop::quit);
@@ -277,15 +202,10 @@ int dnsblCommand(const QStringList &arguments)
 
     const bool json = parser.isSet(QStringLiteral("json"));
     bool unchecked = false;
-    QList<StoredListing> listings;
     QString lastNoted;
     for (const DnsblResult &result : checker.results()) {
-        const bool completed = dnsblCheckCompleted(result);
-        unchecked = unchecked || !completed;
-        // Only answers are listings: a timeout says nothing about the address.
-        if (accountMode && completed)
-            listings << listingFor(result, accountId);
-        const AssignedAddress from = origin.value(result.address);
+        unchecked = unchecked || !dnsblCheckCompleted(result);
+        const DnsblTarget from = origin.value(result.address);
         if (json) {
             QJsonObject object = resultToJson(result);
             if (accountMode) {
@@ -304,9 +224,9 @@ int dnsblCommand(const QStringList &arguments)
         }
     }
     out().flush();
-    if (accountMode && !listings.isEmpty()) {
-        ListingRepository repository(*store);
-        Result<QList<qint64>> stored = repository.add(listings);
+    if (accountMode) {
+        // Only answers are listings: a timeout says nothing about the address.
+        Result<int> stored = recordDnsblAnswers(*store, accountId, checker.results());
         if (!stored) {
             err() << "awb dnsbl: the results were not recorded: " << stored.error() << '\n';
             err().flush();

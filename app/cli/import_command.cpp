@@ -1,6 +1,7 @@
 // awb import --db FILE [--json] PATH...
 #include "cli/cli_io.h"
 #include "cli/commands.h"
+#include "cli/store_options.h"
 #include "cli/trust_options.h"
 
 #include "pipeline/import_pipeline.h"
@@ -92,6 +93,7 @@ int importCommand(const QStringList &arguments)
                       QStringLiteral("FILE")});
     parser.addOption({QStringLiteral("json"), QStringLiteral("Print the summary as JSON.")});
     addTrustOptions(parser);
+    addAnalystOption(parser);
     parser.addPositionalArgument(QStringLiteral("PATH"),
                                  QStringLiteral("Files, mboxes, maildirs or directories."),
                                  QStringLiteral("PATH..."));
@@ -112,7 +114,7 @@ int importCommand(const QStringList &arguments)
     if (!trustFromOptions(parser, &trust, &error))
         return usageError(parser, QStringLiteral("import"), error);
 
-    auto store = CaseStore::open(parser.value(QStringLiteral("db")));
+    auto store = openStoreAsAnalyst(parser.value(QStringLiteral("db")), parser);
     if (!store) {
         err() << "awb import: " << store.error() << '\n';
         return ExitRejected;

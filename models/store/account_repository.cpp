@@ -1,12 +1,16 @@
 #include "account_repository.h"
 
+#include "audit_log.h"
 #include "case_store.h"
 #include "sqlite_statement.h"
 
 #include <QCoreApplication>
+#include <QFileInfo>
+#include <QJsonObject>
 #include <QSet>
 
 #include <algorithm>
+#include <utility>
 
 namespace Awb {
 
@@ -270,7 +274,7 @@ Result<UpsertOutcome> AccountRepository::upsertCustomer(const CustomerRecord &cu
     else
         s.bindNull(8);
     s.bindTimestamp(9, QDateTime::currentDateTimeUtc());
-    return *exists ? runUpdate(s) : runInsert(s, nullptr);
+    return counted(*exists ? runUpdate(s) : runInsert(s, nullptr));
 }
 
 Result<UpsertOutcome> AccountRepository::upsertAssignment(const IpAssignmentRecord &assignment,
@@ -297,7 +301,7 @@ Result<UpsertOutcome> AccountRepository::upsertAssignment(const IpAssignmentReco
         (*update)->bindText(3, serviceId);
         (*update)->bindText(4, assignment.source.file);
         (*update)->bindInt64(5, assignment.source.line);
-        return runUpdate(**update);
+        return counted(runUpdate(**update));
     }
     Result<SqliteStatement *> insert = m_store.statementCache().get(kInsertAssignment);
     if (!insert)
@@ -317,7 +321,7 @@ Result<UpsertOutcome> AccountRepository::upsertAssignment(const IpAssignmentReco
     s.bindText(11, serviceId);
     s.bindText(12, assignment.source.file);
     s.bindInt64(13, assignment.source.line);
-    return runInsert(s, id);
+    return counted(runInsert(s, id));
 }
 
 Result<UpsertOutcome> AccountRepository::upsertDomain(const HostedDomainRecord &domain)
@@ -341,7 +345,7 @@ Result<UpsertOutcome> AccountRepository::upsertDomain(const HostedDomainRecord &
         s.bindTimestamp(2, domain.validity.to);
         s.bindText(3, domain.source.file);
         s.bindInt64(4, domain.source.line);
-        return runUpdate(s);
+        return counted(runUpdate(s));
     }
     s.bindText(1, domain.accountId);
     s.bindText(2, domain.domain);
@@ -349,7 +353,7 @@ Result<UpsertOutcome> AccountRepository::upsertDomain(const HostedDomainRecord &
     s.bindTimestamp(4, domain.validity.to);
     s.bindText(5, domain.source.file);
     s.bindInt64(6, domain.source.line);
-    return runInsert(s, nullptr);
+    return counted(runInsert(s, nullptr));
 }
 
 Result<UpsertOutcome> AccountRepository::upsertEnforcement(const EnforcementRecord &record)
@@ -373,7 +377,7 @@ Result<UpsertOutcome> AccountRepository::upsertEnforcement(const EnforcementReco
         s.bindInt64(1, *existing);
         s.bindText(2, emptyIfNull(record.clause));
         s.bindText(3, emptyIfNull(record.notes));
-        return runUpdate(s);
+        return counted(runUpdate(s));
     }
     s.bindText(1, record.accountId);
     s.bindTimestamp(2, record.date);
@@ -382,7 +386,7 @@ Result<UpsertOutcome> AccountRepository::upsertEnforcement(const EnforcementReco
     s.bindText(5, emptyIfNull(record.reference));
     s.bindText(6, emptyIfNull(record.notes));
     s.bindText(7, record.source.isEmpty() ? QStringLiteral("import") : record.source);
-    return runInsert(s, nullptr);
+    return counted(runInsert(s, nullptr));
 }
 
 Result<bool> AccountRepository::recordImport(const QString &file, const QByteArray &sha256Hex,
@@ -394,11 +398,56 @@ Result<bool> AccountRepository::recordImport(const QString &file, const QByteArr
     (*insert)->bindText(1, file);
     (*insert)->bindText(2, QString::fromLatin1(sha256Hex));
     (*insert)->bindText(3, kind);
-    (*insert)->bindTimestamp(4, QDateTime::currentDateTimeUtc());
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    (*insert)->bindTimestamp(4, now);
     Status status = (*insert)->exec();
     if (!status)
         return Error{status.error()};
-    return (*insert)->changes() > 0;
+    const bool recorded = (*insert)->changes() > 0;
+    const UpsertCounts counts = std::exchange(m_counts, UpsertCounts());
+    // A file imported again without any change is no change to the directory: no entry.
+    if (!recorded && counts.inserted == 0 && counts.updated == 0)
+        return recorded;
+    AuditEntryInput entry;
+    entry.action = QStringLiteral("accounts-import");
+    entry.subject = file;
+    entry.what = QCoreApplication::translate(
+                     "Awb::AccountRepository",
+                     "Imported the account file %1 (%2): %3 rows added, %4 changed, %5 unchanged.")
+                     .arg(QFileInfo(file).fileName(), kind)
+                     .arg(counts.inserted)
+                     .arg(counts.updated)
+                     .arg(counts.unchanged);
+    entry.details = QJsonObject{{QStringLiteral("file"), file},
+                                {QStringLiteral("sha256"), QString::fromLatin1(sha256Hex)},
+                                {QStringLiteral("kind"), kind},
+                                {QStringLiteral("inserted"), counts.inserted},
+                                {QStringLiteral("updated"), counts.updated},
+                                {QStringLiteral("unchanged"), counts.unchanged},
+                                {QStringLiteral("new_file"), recorded}};
+    entry.at = now;
+    Result<qint64> appended = AuditLog(m_store).append(entry);
+    if (!appended)
+        return Error{appended.error()};
+    return recorded;
+}
+
+Result<UpsertOutcome> AccountRepository::counted(Result<UpsertOutcome> outcome)
+{
+    if (outcome) {
+        switch (*outcome) {
+        case UpsertOutcome::Inserted:
+            ++m_counts.inserted;
+            break;
+        case UpsertOutcome::Updated:
+            ++m_counts.updated;
+            break;
+        case UpsertOutcome::Unchanged:
+            ++m_counts.unchanged;
+            break;
+        }
+    }
+    return outcome;
 }
 
 Result<bool> AccountRepository::hasCustomer(const QString &accountId) const

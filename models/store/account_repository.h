@@ -110,7 +110,10 @@ public:
                                            qint64 *id = nullptr);
     Result<UpsertOutcome> upsertDomain(const HostedDomainRecord &domain);
     Result<UpsertOutcome> upsertEnforcement(const EnforcementRecord &record);
-    // Records that a file with this SHA-256 was imported; false when it had been already.
+    // Records that a file with this SHA-256 was imported; false when it had been already. Also
+    // appends the file's audit entry, with the rows the upserts since the last recordImport()
+    // added, changed and left unchanged (none when a known file changed nothing). Call it in
+    // the file's transaction, after its rows.
     Result<bool> recordImport(const QString &file, const QByteArray &sha256Hex,
                               const QString &kind);
 
@@ -141,7 +144,16 @@ public:
     Result<IpNetworkSet> ourNetworks() const;
 
 private:
+    struct UpsertCounts
+    {
+        int inserted = 0;
+        int updated = 0;
+        int unchanged = 0;
+    };
+    Result<UpsertOutcome> counted(Result<UpsertOutcome> outcome);
+
     CaseStore &m_store;
+    UpsertCounts m_counts; // of the file being imported, for its audit entry
 };
 
 QString upsertOutcomeName(UpsertOutcome outcome); // "inserted", "updated", "unchanged"

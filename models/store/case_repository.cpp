@@ -3,7 +3,9 @@
 #include <QHash>
 #include <QSet>
 
-// The case repository's writes; its reads are in case_repository_reads.cpp.
+// The case repository's writes; its reads are in case_repository_reads.cpp, the owner, notes
+// and customer-response edits in case_repository_edits.cpp. Each write records one audit entry
+// per case it changes (a merge, split or move: one, naming the other case as its subject).
 
 namespace Awb {
 
@@ -17,42 +19,70 @@ QStringList caseStatusKeys()
 
 namespace {
 
-// Runs `work` in one write transaction (a savepoint inside the caller's), committing on success.
-template <typename T>
-Result<T> inTransaction(CaseStore &store, const std::function<Result<T>()> &work)
+struct AddedReport
 {
-    WriteTransaction transaction(static_cast<sqlite3 *>(store.nativeHandle()), store.path());
-    Status status = transaction.begin();
-    if (!status)
-        return Error{status.error()};
-    Result<T> result = work();
-    if (result) {
-        status = transaction.commit();
-        if (!status)
-            return Error{status.error()};
-    }
-    return result; // the transaction's destructor rolls back a failure
+    qint64 evidenceId = 0;
+    QString reason;
+};
+
+QJsonArray reportsJson(const QList<AddedReport> &reports)
+{
+    QJsonArray array;
+    for (const AddedReport &r : reports)
+        array.append(QJsonObject{{QStringLiteral("evidence"), r.evidenceId},
+                                 {QStringLiteral("reason"), r.reason}});
+    return array;
 }
 
-Status toStatus(const Result<bool> &result)
+QJsonArray idsJson(const QList<qint64> &ids)
 {
-    return result ? Status::success() : Status(Error{result.error()});
+    QJsonArray array;
+    for (qint64 id : ids)
+        array.append(id);
+    return array;
 }
 
-Result<bool> toResult(const Status &status)
+QString idList(const QList<qint64> &ids)
 {
-    return status ? Result<bool>(true) : Result<bool>(Error{status.error()});
+    QStringList texts;
+    for (qint64 id : ids)
+        texts << QString::number(id);
+    return texts.join(QStringLiteral(", "));
 }
 
-// Runs the steps in order and stops at the first failure.
-Status steps(std::initializer_list<std::function<Status()>> list)
+// One entry per case the grouping run touched: "case-opened" for a new case, "reports-added"
+// for an existing one, each listing its reports and why they belong.
+Status auditOpened(CaseRepositoryOps &ops, qint64 caseId, const NewCaseInput &input)
 {
-    for (const std::function<Status()> &step : list) {
-        Status status = step();
-        if (!status)
-            return status;
-    }
-    return Status::success();
+    Result<QString> publicId = ops.publicId(caseId);
+    if (!publicId)
+        return Error{publicId.error()};
+    QList<AddedReport> reports;
+    for (const NewCaseInput::Report &r : input.reports)
+        reports.append({r.evidenceId, r.reason});
+    const QJsonObject details{{QStringLiteral("account"), input.accountId.isEmpty()
+                                                              ? QJsonValue(QJsonValue::Null)
+                                                              : QJsonValue(input.accountId)},
+                              {QStringLiteral("origin"), input.originKey},
+                              {QStringLiteral("kind"), input.kind},
+                              {QStringLiteral("severity"), input.severity},
+                              {QStringLiteral("policy_version"), input.policyVersion},
+                              {QStringLiteral("reports"), reportsJson(reports)}};
+    return ops.audit(
+        "case-opened", caseId, *publicId,
+        tr("Opened case %1 with %n report(s).", nullptr, int(reports.size())).arg(*publicId),
+        details);
+}
+
+Status auditAdded(CaseRepositoryOps &ops, qint64 caseId, const QList<AddedReport> &reports)
+{
+    Result<QString> publicId = ops.publicId(caseId);
+    if (!publicId)
+        return Error{publicId.error()};
+    return ops.audit(
+        "reports-added", caseId, *publicId,
+        tr("Added %n report(s) to case %1.", nullptr, int(reports.size())).arg(*publicId),
+        QJsonObject{{QStringLiteral("reports"), reportsJson(reports)}});
 }
 
 } // namespace
@@ -62,7 +92,12 @@ Result<QList<qint64>> CaseRepository::assign(const CaseAssignmentPlan &plan, con
 {
     return inTransaction<QList<qint64>>(m_store, [&]() -> Result<QList<qint64>> {
         CaseRepositoryOps ops(m_store, who, {}, now);
+        QList<qint64> touched; // in order of first addition
+        QHash<qint64, QList<AddedReport>> added;
         for (const CaseAssignmentPlan::Addition &a : plan.additions) {
+            if (!added.contains(a.caseId))
+                touched.append(a.caseId);
+            added[a.caseId].append({a.evidenceId, a.reason});
             Status status =
                 steps({[&] { return ops.addReport(a.caseId, a.evidenceId, a.reason); },
                        [&] {
@@ -74,11 +109,17 @@ Result<QList<qint64>> CaseRepository::assign(const CaseAssignmentPlan &plan, con
             if (!status)
                 return Error{status.error()};
         }
+        for (qint64 caseId : touched) {
+            if (Status status = auditAdded(ops, caseId, added.value(caseId)); !status)
+                return Error{status.error()};
+        }
         QList<qint64> opened;
         for (const NewCaseInput &input : plan.newCases) {
             Result<qint64> id = ops.openCase(m_prefix, input);
             if (!id)
                 return Error{id.error()};
+            if (Status status = auditOpened(ops, *id, input); !status)
+                return Error{status.error()};
             opened.append(*id);
         }
         return opened;
@@ -111,7 +152,20 @@ Status CaseRepository::merge(qint64 into, qint64 from, const QString &who, const
                        return ops.event({from, "merge", 0, into, source->status, "closed"});
                    },
                    [&] { return ops.raiseSeverity(into, source->severity); },
-                   [&] { return ops.refreshDue(into); }, [&] { return ops.refreshDue(from); }}));
+                   [&] { return ops.refreshDue(into); }, [&] { return ops.refreshDue(from); },
+                   [&] {
+                       QList<qint64> moved;
+                       for (const CaseReportRecord &r : source->reports)
+                           moved.append(r.evidenceId);
+                       return ops.audit("case-merge", into, source->publicId,
+                                        tr("Merged case %1 into case %2 (%n report(s) moved).",
+                                           nullptr, int(moved.size()))
+                                            .arg(source->publicId, target->publicId),
+                                        QJsonObject{{QStringLiteral("into"), target->publicId},
+                                                    {QStringLiteral("from"), source->publicId},
+                                                    {QStringLiteral("from_status"), source->status},
+                                                    {QStringLiteral("reports"), idsJson(moved)}});
+                   }}));
     }));
 }
 
@@ -159,8 +213,19 @@ Result<qint64> CaseRepository::split(qint64 caseId, const QList<qint64> &evidenc
             if (!status)
                 return Error{status.error()};
         }
+        Result<QString> openedId = ops.publicId(*opened);
+        if (!openedId)
+            return Error{openedId.error()};
         Status status = steps(
-            {[&] { return ops.refreshDue(caseId); }, [&] { return ops.refreshDue(*opened); }});
+            {[&] { return ops.refreshDue(caseId); }, [&] { return ops.refreshDue(*opened); },
+             [&] {
+                 return ops.audit("case-split", caseId, *openedId,
+                                  tr("Split report(s) %1 of case %2 into the new case %3.")
+                                      .arg(idList(evidenceIds), source->publicId, *openedId),
+                                  QJsonObject{{QStringLiteral("from"), source->publicId},
+                                              {QStringLiteral("to"), *openedId},
+                                              {QStringLiteral("reports"), idsJson(evidenceIds)}});
+             }});
         if (!status)
             return Error{status.error()};
         return *opened;
@@ -196,7 +261,16 @@ Status CaseRepository::move(qint64 evidenceId, qint64 toCase, const QString &who
                    [&] {
                        return ops.event({toCase, "move", evidenceId, *from});
                    },
-                   [&] { return ops.refreshDue(*from); }, [&] { return ops.refreshDue(toCase); }}));
+                   [&] { return ops.refreshDue(*from); }, [&] { return ops.refreshDue(toCase); },
+                   [&] {
+                       return ops.audit("case-move", toCase, source->publicId,
+                                        tr("Moved report %1 from case %2 to case %3.")
+                                            .arg(evidenceId)
+                                            .arg(source->publicId, target->publicId),
+                                        QJsonObject{{QStringLiteral("evidence"), evidenceId},
+                                                    {QStringLiteral("from"), source->publicId},
+                                                    {QStringLiteral("to"), target->publicId}});
+                   }}));
     }));
 }
 
@@ -224,6 +298,13 @@ Status CaseRepository::setStatus(qint64 caseId, const QString &status, const QSt
                                },
                                [&] {
                                    return ops.event({caseId, "status", 0, 0, c->status, status});
+                               },
+                               [&] {
+                                   return ops.audit("case-status", caseId, c->publicId,
+                                                    tr("Status of case %1 changed from %2 to %3.")
+                                                        .arg(c->publicId, c->status, status),
+                                                    QJsonObject{{QStringLiteral("old"), c->status},
+                                                                {QStringLiteral("new"), status}});
                                }}));
     }));
 }

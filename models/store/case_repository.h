@@ -41,11 +41,17 @@ struct CaseReportRecord
 struct CaseEventRecord
 {
     qint64 id = 0;
-    QString kind;          // "opened", "report-added", "merge", "split", "move", "status"
+    // "opened", "report-added", "merge", "split", "move", "status", and from schema 7 "owner",
+    // "notes", "decision", "notice", "customer-response".
+    QString kind;
     qint64 evidenceId = 0; // the report concerned, 0 when none
     QString otherCaseId;   // public id of the other case of a merge, split or move
-    QString oldValue;      // a status change's old status
-    QString newValue;      // its new status
+    // status, owner, notes: the old and the new value. decision: the proposed and the chosen
+    // action ("termination", "suspension of 14 days"; old empty when nothing was proposed).
+    // notice: new = the notice type, old = the recipient role. customer-response: new = the
+    // summary.
+    QString oldValue;
+    QString newValue;
     QString who;
     QDateTime at;
     QString why;
@@ -114,10 +120,11 @@ struct CaseMember
 // split, move and status change with who, when and why.
 //
 // Each write is one transaction (a savepoint inside CaseStore::begin()): it lands whole or not
-// at all. A report is in at most one case (case_reports.evidence_id is UNIQUE). Cases are never
-// deleted: a merged case is closed and points at the case it went into, so its public id, which
-// may already stand in sent notices, still leads somewhere. `now` is the clock (invalid: the
-// current time), fixed by tests so that ids and times are stable.
+// at all, together with its entries in the audit log (audit_log.h, schema 7). A report is in at
+// most one case (case_reports.evidence_id is UNIQUE). Cases are never deleted: a merged case is
+// closed and points at the case it went into, so its public id, which may already stand in sent
+// notices, still leads somewhere. `now` is the clock (invalid: the current time), fixed by tests so
+// that ids and times are stable.
 //
 // Borrows the CaseStore, which must outlive it; same threading rules as the CaseStore.
 class CaseRepository
@@ -153,6 +160,19 @@ public:
                 const QDateTime &now = {});
     Status setStatus(qint64 caseId, const QString &status, const QString &who, const QString &why,
                      const QDateTime &now = {});
+
+    // The analyst who owns the case (empty: nobody) and the case's notes. Each change records an
+    // "owner" or "notes" event with the old and new values, and an audit entry; setting the
+    // value the case already has records nothing. `who` empty: the store's actor.
+    Status setOwner(qint64 caseId, const QString &owner, const QString &who,
+                    const QDateTime &now = {});
+    Status setNotes(qint64 caseId, const QString &notes, const QString &who,
+                    const QDateTime &now = {});
+    // What the customer answered (a summary; the message itself, when it came by mail, is
+    // evidence of its own), at `at` (invalid: now): a "customer-response" event and an audit
+    // entry. Fails on an empty summary.
+    Status recordCustomerResponse(qint64 caseId, const QString &summary, const QString &who,
+                                  const QDateTime &at = {});
 
     // All cases by id, with their reports (not their events).
     Result<QList<CaseRecord>> cases() const;

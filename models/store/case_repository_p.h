@@ -3,12 +3,15 @@
 // Private to the case repository: the SQL and the statement helpers that its writes
 // (case_repository.cpp) and its reads (case_repository_reads.cpp) share. Not a public header.
 
+#include "audit_log.h"
 #include "case_repository.h"
 #include "case_store.h"
 #include "sqlite_statement.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
+#include <QJsonArray>
+#include <QJsonObject>
 
 #include <functional>
 
@@ -51,6 +54,9 @@ inline constexpr const char kMoveOne[] =
 inline constexpr const char kCaseOfReport[] =
     "SELECT case_id FROM case_reports WHERE evidence_id = ?1";
 inline constexpr const char kSetStatus[] = "UPDATE cases SET status = ?2 WHERE id = ?1";
+inline constexpr const char kSetOwner[] = "UPDATE cases SET owner = ?2 WHERE id = ?1";
+inline constexpr const char kSetNotes[] = "UPDATE cases SET notes = ?2 WHERE id = ?1";
+inline constexpr const char kPublicId[] = "SELECT public_id FROM cases WHERE id = ?1";
 inline constexpr const char kResolvePublic[] = "SELECT id FROM cases WHERE public_id = ?1";
 #define AWB_CASE_SELECT                                                                            \
     "SELECT c.id, c.public_id, c.account_id, c.origin_key, c.kind, c.status, c.severity,"          \
@@ -74,6 +80,11 @@ inline constexpr const char kEvents[] =
 inline QString tr(const char *text)
 {
     return QCoreApplication::translate("Awb::CaseRepository", text);
+}
+
+inline QString tr(const char *text, const char *disambiguation, int n)
+{
+    return QCoreApplication::translate("Awb::CaseRepository", text, disambiguation, n);
 }
 
 inline void bindOptional(SqliteStatement &s, int index, const QString &text)
@@ -157,6 +168,37 @@ public:
             s.bindText(9, why.isNull() ? QStringLiteral("") : why);
         });
     }
+
+    // The operation's audit entry (audit_log.h), by the operation's analyst at its time. `why`
+    // null: the operation's why.
+    Status audit(const char *action, qint64 caseId, const QString &subject, const QString &what,
+                 const QJsonObject &details, const QString &why = QString())
+    {
+        AuditEntryInput entry;
+        entry.who = m_who;
+        entry.action = QString::fromLatin1(action);
+        entry.caseId = caseId;
+        entry.subject = subject;
+        entry.what = what;
+        entry.why = why.isNull() ? m_why : why;
+        entry.details = details;
+        entry.at = m_now;
+        Result<qint64> appended = AuditLog(m_store).append(entry);
+        return appended ? Status::success() : Status(Error{appended.error()});
+    }
+
+    Result<QString> publicId(qint64 caseId)
+    {
+        QString found;
+        Status status = rows(
+            kPublicId, [&](SqliteStatement &s) { s.bindInt64(1, caseId); },
+            [&](const SqliteStatement &row) { found = row.text(0); });
+        if (!status)
+            return Error{status.error()};
+        return found;
+    }
+
+    const QDateTime &now() const { return m_now; }
 
     Status addReport(qint64 caseId, qint64 evidenceId, const QString &reason)
     {
@@ -261,6 +303,44 @@ private:
     QString m_why;
     QDateTime m_now;
 };
+
+// Runs `work` in one write transaction (a savepoint inside the caller's), committing on success.
+template <typename T>
+inline Result<T> inTransaction(CaseStore &store, const std::function<Result<T>()> &work)
+{
+    WriteTransaction transaction(static_cast<sqlite3 *>(store.nativeHandle()), store.path());
+    Status status = transaction.begin();
+    if (!status)
+        return Error{status.error()};
+    Result<T> result = work();
+    if (result) {
+        status = transaction.commit();
+        if (!status)
+            return Error{status.error()};
+    }
+    return result; // the transaction's destructor rolls back a failure
+}
+
+inline Status toStatus(const Result<bool> &result)
+{
+    return result ? Status::success() : Status(Error{result.error()});
+}
+
+inline Result<bool> toResult(const Status &status)
+{
+    return status ? Result<bool>(true) : Result<bool>(Error{status.error()});
+}
+
+// Runs the steps in order and stops at the first failure.
+inline Status steps(std::initializer_list<std::function<Status()>> list)
+{
+    for (const std::function<Status()> &step : list) {
+        Status status = step();
+        if (!status)
+            return status;
+    }
+    return Status::success();
+}
 
 } // namespace CaseRepositoryDetail
 } // namespace Awb

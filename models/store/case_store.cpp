@@ -131,6 +131,16 @@ Status configureConnection(sqlite3 *db, const QString &path)
     return Status::success();
 }
 
+QString defaultActor()
+{
+    for (const char *name : {"USER", "USERNAME"}) {
+        const QString user = qEnvironmentVariable(name).trimmed();
+        if (!user.isEmpty())
+            return user;
+    }
+    return QStringLiteral("unknown");
+}
+
 } // namespace
 
 struct CaseStore::Private
@@ -138,6 +148,7 @@ struct CaseStore::Private
     Connection db;
     QString path;
     int version = 0;
+    QString actor;
     std::unique_ptr<StatementCache> statements;
 };
 
@@ -192,6 +203,7 @@ Result<std::unique_ptr<CaseStore>> CaseStore::openAtVersion(const QString &path,
     d->db = std::move(db);
     d->path = path;
     d->version = version;
+    d->actor = defaultActor();
     d->statements = std::make_unique<StatementCache>(raw, path);
     return std::unique_ptr<CaseStore>(new CaseStore(std::move(d)));
 }
@@ -209,6 +221,17 @@ QString CaseStore::path() const
 int CaseStore::schemaVersion() const
 {
     return d->version;
+}
+
+void CaseStore::setActor(const QString &actor)
+{
+    const QString name = actor.trimmed();
+    d->actor = name.isEmpty() ? defaultActor() : name;
+}
+
+QString CaseStore::actor() const
+{
+    return d->actor;
 }
 
 Status CaseStore::checkIntegrity() const

@@ -33,6 +33,13 @@ public:
     QString path() const;
     int schemaVersion() const;
 
+    // Who the writes made through this connection are by, when a write names nobody itself
+    // (imports, account files, listings, the audit entries of those). Defaults to the OS user
+    // ($USER, else $USERNAME, else "unknown"); the front ends set the analyst's name (see
+    // desk_identity.h). An empty or blank name restores the default.
+    void setActor(const QString &actor);
+    QString actor() const;
+
     // PRAGMA integrity_check and foreign_key_check; the details name what is wrong.
     Status checkIntegrity() const;
 

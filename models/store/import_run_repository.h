@@ -39,6 +39,8 @@ public:
 
     Result<qint64> start(const QStringList &paths);
     Status addRejections(qint64 runId, const QList<RejectionRecord> &rejections);
+    // Also appends the run's audit entry (counts and the first rejections), in one transaction
+    // with the run's record: one entry per run, never per message.
     Status finish(qint64 runId, int imported, int duplicates, int rejected, bool cancelled);
 
     Result<QList<ImportRunRecord>> runs() const;

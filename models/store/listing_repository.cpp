@@ -1,7 +1,12 @@
 #include "listing_repository.h"
 
+#include "audit_log.h"
 #include "case_store.h"
 #include "sqlite_statement.h"
+
+#include <QCoreApplication>
+#include <QJsonArray>
+#include <QJsonObject>
 
 namespace Awb {
 
@@ -54,6 +59,45 @@ Result<QList<StoredListing>> readRows(SqliteStatement &statement)
     }
 }
 
+// One entry per batch (a DNSBL check of an account is one batch): how many observations, of
+// which accounts and lists, how many listed.
+Status auditBatch(CaseStore &store, const QList<StoredListing> &records, const QList<qint64> &ids)
+{
+    QStringList accounts;
+    QStringList lists;
+    int listed = 0;
+    for (const StoredListing &r : records) {
+        const QString account = r.accountId.isNull() ? QStringLiteral("") : r.accountId;
+        if (!accounts.contains(account))
+            accounts << account;
+        if (!lists.contains(r.listName))
+            lists << r.listName;
+        if (r.verdict == u"listed" || r.verdict == u"policy-listed")
+            ++listed;
+    }
+    auto tr = [](const char *text, int n = -1) {
+        return QCoreApplication::translate("Awb::ListingRepository", text, nullptr, n);
+    };
+    AuditEntryInput entry;
+    entry.action = QStringLiteral("listings");
+    entry.subject = accounts.size() == 1 ? accounts.first() : QString();
+    QString whose = tr("%n accounts", int(accounts.size()));
+    if (accounts.size() == 1)
+        whose = accounts.first().isEmpty() ? tr("no known account")
+                                           : tr("account %1").arg(accounts.first());
+    entry.what = tr("Recorded %n blocklist observation(s) of %1 (%2 listed).", int(records.size()))
+                     .arg(whose)
+                     .arg(listed);
+    entry.details = QJsonObject{{QStringLiteral("count"), int(records.size())},
+                                {QStringLiteral("listed"), listed},
+                                {QStringLiteral("accounts"), QJsonArray::fromStringList(accounts)},
+                                {QStringLiteral("lists"), QJsonArray::fromStringList(lists)},
+                                {QStringLiteral("first_id"), ids.first()},
+                                {QStringLiteral("last_id"), ids.last()}};
+    Result<qint64> appended = AuditLog(store).append(entry);
+    return appended ? Status::success() : Status(Error{appended.error()});
+}
+
 } // namespace
 
 ListingRepository::ListingRepository(CaseStore &store)
@@ -89,6 +133,8 @@ Result<QList<qint64>> ListingRepository::add(const QList<StoredListing> &records
         if (status)
             ids.append(statement.lastInsertId());
     }
+    if (status && !records.isEmpty())
+        status = auditBatch(m_store, records, ids);
     if (status)
         status = transaction.commit();
     if (!status)

@@ -304,8 +304,144 @@ CREATE INDEX listings_account ON listings(account_id, checked_at);
 PRAGMA user_version = 6;
 )sql";
 
+// Version 7: enforcement and the audit log.
+// - audit_log is the desk's hash-chained record of every write (who, when, what, why), see
+//   audit_log.h for the canonical form each hash covers. Ids are assigned by the writer (the
+//   previous id + 1, under the write lock), because the hash covers the id. The triggers refuse
+//   UPDATE and DELETE; they stop mistakes, not an attacker with the file, which is what the
+//   chain is for.
+// - case_events takes the new kinds owner, notes, decision, notice and customer-response.
+//   SQLite cannot alter a CHECK, so the table is rebuilt keeping its ids and rows; DROP TABLE
+//   drops the old index and triggers (its implicit DELETE fires no trigger), which are made
+//   again on the new table.
+// - case_decisions is append-only: a new decision supersedes, the latest (highest id) is in
+//   force. An override needs a reason; suspension dates only on a suspension.
+// - liability_lines are a decision's section 6.2 statement in integer cents.
+// - notices keep the exact bytes of every notice saved, with their SHA-256.
+// - desk_secrets holds this database's secrets (the redaction key of reporter tokens).
+constexpr const char kMigration7[] = R"sql(
+CREATE TABLE audit_log (
+    id INTEGER PRIMARY KEY,
+    at TEXT NOT NULL,
+    who TEXT NOT NULL CHECK (length(trim(who)) > 0),
+    action TEXT NOT NULL CHECK (length(action) > 0),
+    case_id INTEGER REFERENCES cases(id),
+    subject TEXT NOT NULL DEFAULT '',
+    what TEXT NOT NULL,
+    why TEXT NOT NULL DEFAULT '',
+    details TEXT NOT NULL DEFAULT '{}',
+    prev_hash TEXT NOT NULL
+        CHECK (length(prev_hash) = 64 AND prev_hash NOT GLOB '*[^0-9a-f]*'),
+    hash TEXT NOT NULL UNIQUE CHECK (length(hash) = 64 AND hash NOT GLOB '*[^0-9a-f]*')
+);
+CREATE INDEX audit_log_case ON audit_log(case_id);
+CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
+BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
+CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
+BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
+CREATE TABLE case_events_v7 (
+    id INTEGER PRIMARY KEY,
+    case_id INTEGER NOT NULL REFERENCES cases(id),
+    kind TEXT NOT NULL
+        CHECK (kind IN ('opened', 'report-added', 'merge', 'split', 'move', 'status', 'owner',
+                        'notes', 'decision', 'notice', 'customer-response')),
+    evidence_id INTEGER REFERENCES evidence(id),
+    other_case_id INTEGER REFERENCES cases(id),
+    old_value TEXT,
+    new_value TEXT,
+    who TEXT NOT NULL,
+    at TEXT NOT NULL,
+    why TEXT NOT NULL DEFAULT ''
+);
+INSERT INTO case_events_v7
+    (id, case_id, kind, evidence_id, other_case_id, old_value, new_value, who, at, why)
+    SELECT id, case_id, kind, evidence_id, other_case_id, old_value, new_value, who, at, why
+    FROM case_events;
+DROP TABLE case_events;
+ALTER TABLE case_events_v7 RENAME TO case_events;
+CREATE INDEX case_events_case ON case_events(case_id, id);
+CREATE TRIGGER case_events_no_update BEFORE UPDATE ON case_events
+BEGIN SELECT RAISE(ABORT, 'case_events is append-only'); END;
+CREATE TRIGGER case_events_no_delete BEFORE DELETE ON case_events
+BEGIN SELECT RAISE(ABORT, 'case_events is append-only'); END;
+CREATE TABLE case_decisions (
+    id INTEGER PRIMARY KEY,
+    case_id INTEGER NOT NULL REFERENCES cases(id),
+    proposed_action TEXT
+        CHECK (proposed_action IS NULL OR proposed_action IN ('warning', 'suspension',
+                                                              'termination',
+                                                              'termination-liability')),
+    proposed_days INTEGER CHECK (proposed_days IS NULL OR proposed_days >= 0),
+    advice_json TEXT NOT NULL DEFAULT '{}',
+    chosen_action TEXT NOT NULL
+        CHECK (chosen_action IN ('warning', 'suspension', 'termination',
+                                 'termination-liability')),
+    chosen_days INTEGER CHECK (chosen_days IS NULL OR chosen_days >= 0),
+    overridden INTEGER NOT NULL DEFAULT 0 CHECK (overridden IN (0, 1)),
+    reason TEXT NOT NULL DEFAULT '',
+    who TEXT NOT NULL CHECK (length(trim(who)) > 0),
+    decided_at TEXT NOT NULL,
+    policy_version TEXT NOT NULL CHECK (length(policy_version) > 0),
+    suspension_start TEXT,
+    suspension_end TEXT,
+    CHECK (overridden = 0 OR length(trim(reason)) > 0),
+    CHECK (chosen_action = 'suspension'
+           OR (suspension_start IS NULL AND suspension_end IS NULL)),
+    CHECK (suspension_start IS NULL OR suspension_end IS NULL
+           OR suspension_end >= suspension_start)
+);
+CREATE INDEX case_decisions_case ON case_decisions(case_id, id);
+CREATE TRIGGER case_decisions_no_update BEFORE UPDATE ON case_decisions
+BEGIN SELECT RAISE(ABORT, 'case_decisions is append-only'); END;
+CREATE TRIGGER case_decisions_no_delete BEFORE DELETE ON case_decisions
+BEGIN SELECT RAISE(ABORT, 'case_decisions is append-only'); END;
+CREATE TABLE liability_lines (
+    id INTEGER PRIMARY KEY,
+    decision_id INTEGER NOT NULL REFERENCES case_decisions(id),
+    position INTEGER NOT NULL,
+    kind TEXT NOT NULL CHECK (length(kind) > 0),
+    description TEXT NOT NULL DEFAULT '',
+    quantity INTEGER NOT NULL CHECK (typeof(quantity) = 'integer' AND quantity >= 0),
+    unit_cents INTEGER NOT NULL CHECK (typeof(unit_cents) = 'integer' AND unit_cents >= 0),
+    amount_cents INTEGER NOT NULL
+        CHECK (typeof(amount_cents) = 'integer' AND amount_cents = quantity * unit_cents),
+    UNIQUE (decision_id, position)
+);
+CREATE TRIGGER liability_lines_no_update BEFORE UPDATE ON liability_lines
+BEGIN SELECT RAISE(ABORT, 'liability_lines is append-only'); END;
+CREATE TRIGGER liability_lines_no_delete BEFORE DELETE ON liability_lines
+BEGIN SELECT RAISE(ABORT, 'liability_lines is append-only'); END;
+CREATE TABLE notices (
+    id INTEGER PRIMARY KEY,
+    case_id INTEGER NOT NULL REFERENCES cases(id),
+    type TEXT NOT NULL
+        CHECK (type IN ('acknowledgement', 'information-request', 'warning', 'suspension',
+                        'termination', 'termination-liability', 'reinstatement', 'outcome')),
+    recipient_role TEXT NOT NULL CHECK (recipient_role IN ('customer', 'reporter')),
+    recipient TEXT NOT NULL DEFAULT '',
+    subject TEXT NOT NULL DEFAULT '',
+    message_id TEXT NOT NULL UNIQUE CHECK (length(message_id) > 0),
+    created_at TEXT NOT NULL,
+    who TEXT NOT NULL CHECK (length(trim(who)) > 0),
+    policy_version TEXT NOT NULL CHECK (length(policy_version) > 0),
+    response_due TEXT,
+    eml BLOB NOT NULL,
+    sha256 TEXT NOT NULL CHECK (length(sha256) = 64 AND sha256 NOT GLOB '*[^0-9a-f]*')
+);
+CREATE INDEX notices_case ON notices(case_id, id);
+CREATE TRIGGER notices_no_update BEFORE UPDATE ON notices
+BEGIN SELECT RAISE(ABORT, 'notices is append-only'); END;
+CREATE TRIGGER notices_no_delete BEFORE DELETE ON notices
+BEGIN SELECT RAISE(ABORT, 'notices is append-only'); END;
+CREATE TABLE desk_secrets (
+    name TEXT PRIMARY KEY NOT NULL,
+    value BLOB NOT NULL
+);
+PRAGMA user_version = 7;
+)sql";
+
 constexpr const char *kMigrations[] = {kMigration1, kMigration2, kMigration3, kMigration4,
-                                       kMigration5, kMigration6};
+                                       kMigration5, kMigration6, kMigration7};
 static_assert(std::size(kMigrations) == kLatestSchemaVersion, "one migration per schema version");
 
 Error migrationError(const QString &dbPath, int version, const QString &reason)

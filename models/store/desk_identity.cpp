@@ -1,0 +1,42 @@
+#include "desk_identity.h"
+
+#include <QSettings>
+
+namespace Awb {
+
+namespace {
+
+const QString kAnalystName = QStringLiteral("desk/analystName");
+const QString kLegacyAnalyst = QStringLiteral("cases/analyst");
+
+} // namespace
+
+QString analystName(const QSettings &settings)
+{
+    const QString name = settings.value(kAnalystName).toString().trimmed();
+    if (!name.isEmpty())
+        return name;
+    return settings.value(kLegacyAnalyst).toString().trimmed();
+}
+
+QString analystOrUser(const QSettings &settings)
+{
+    const QString configured = analystName(settings);
+    if (!configured.isEmpty())
+        return configured;
+    QString user = qEnvironmentVariable("USER");
+    if (user.isEmpty())
+        user = qEnvironmentVariable("USERNAME");
+    return user.isEmpty() ? QStringLiteral("analyst") : user;
+}
+
+void setAnalystName(QSettings &settings, const QString &name)
+{
+    const QString trimmed = name.trimmed();
+    if (trimmed.isEmpty())
+        settings.remove(kAnalystName);
+    else
+        settings.setValue(kAnalystName, trimmed);
+}
+
+} // namespace Awb

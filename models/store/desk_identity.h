@@ -1,0 +1,21 @@
+#pragma once
+
+#include <QString>
+
+class QSettings;
+
+namespace Awb {
+
+// The analyst's name, which the case history and the audit log record as "who": [desk]
+// analystName of the settings (the window's, or an INI file given to the command line). Older
+// settings named it [cases] analyst; that is read when [desk] analystName is not set. Empty when
+// neither is set (the caller then falls back to the OS user, as CaseStore::actor() does).
+QString analystName(const QSettings &settings);
+// analystName(), else the OS user ($USER, $USERNAME), else "analyst": who a write by this
+// program's user is recorded as when nobody configured a name.
+QString analystOrUser(const QSettings &settings);
+
+// Stores the name trimmed; an empty name removes the key.
+void setAnalystName(QSettings &settings, const QString &name);
+
+} // namespace Awb
