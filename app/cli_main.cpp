@@ -4,8 +4,14 @@
 #include "cli/commands.h"
 
 #include <QCoreApplication>
+#include <QDir>
+#include <QFile>
+#include <QGuiApplication>
 
 #include <functional>
+#include <memory>
+
+#include <unistd.h>
 
 namespace {
 
@@ -14,6 +20,7 @@ struct Command
     const char *name;
     const char *summary;
     std::function<int(const QStringList &)> run;
+    bool drawsDocuments = false; // lays out text for PDF: needs a QGuiApplication
 };
 
 const Command commands[] = {
@@ -30,6 +37,14 @@ const Command commands[] = {
     {"checks", "the catalogue of checks", Awb::Cli::checksCommand},
     {"dnsbl", "check addresses against DNS blocklists and read the return codes",
      Awb::Cli::dnsblCommand},
+    {"policy", "the policy's clauses and versions, the holiday calendar, deadlines",
+     Awb::Cli::policyCommand},
+    {"audit", "verify the audit log's hash chain, or list its entries", Awb::Cli::auditCommand},
+    {"advise", "what policy section 6.1 proposes for a case, and why", Awb::Cli::adviseCommand},
+    {"decide", "record the analyst's decision on a case (accept or override the proposal)",
+     Awb::Cli::decideCommand},
+    {"notice", "write a policy-cited notice of a case as .eml or PDF, and record it",
+     Awb::Cli::noticeCommand, true},
     {"demo", "the bundled demo data, end to end", Awb::Cli::demoCommand},
 };
 
@@ -43,11 +58,37 @@ void printUsage(QTextStream &stream)
     stream.flush();
 }
 
+// Commands that lay out documents (PDF notices, case reports) need fonts, which only a
+// QGuiApplication provides; they run on the offscreen platform so that no display is needed.
+std::unique_ptr<QCoreApplication> makeApplication(int &argc, char *argv[])
+{
+    if (argc > 1) {
+        for (const Command &command : commands) {
+            if (command.drawsDocuments && qstrcmp(argv[1], command.name) == 0) {
+                if (!qEnvironmentVariableIsSet("QT_QPA_PLATFORM"))
+                    qputenv("QT_QPA_PLATFORM", "offscreen");
+                // Without one (cron, CI, a service) Qt warns on every run; a private folder of
+                // our own is what it would otherwise improvise.
+                if (!qEnvironmentVariableIsSet("XDG_RUNTIME_DIR")) {
+                    const QString dir =
+                        QDir::tempPath() + QStringLiteral("/awb-runtime-%1").arg(getuid());
+                    QDir().mkpath(dir);
+                    QFile::setPermissions(dir,
+                                          QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
+                    qputenv("XDG_RUNTIME_DIR", QFile::encodeName(dir));
+                }
+                return std::make_unique<QGuiApplication>(argc, argv);
+            }
+        }
+    }
+    return std::make_unique<QCoreApplication>(argc, argv);
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
 {
-    QCoreApplication app(argc, argv);
+    const std::unique_ptr<QCoreApplication> app = makeApplication(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("awb"));
     QCoreApplication::setOrganizationName(QStringLiteral("Abuse Workbench"));
     QCoreApplication::setApplicationVersion(QStringLiteral(AWB_VERSION));

@@ -8,6 +8,7 @@
 #include "common/data_paths.h"
 #include "store/account_repository.h"
 #include "store/case_store.h"
+#include "store/desk_identity.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -65,6 +66,13 @@ int main(int argc, char *argv[])
                 csvs << dir.filePath(name);
             Awb::AccountImporter(accounts).importFiles(csvs);
         }
+    }
+
+    // First run: ask who the analyst is, since case histories, notices and the audit log name
+    // them. The demo does not ask (it is often run unattended); it records the OS user.
+    if (!parser.isSet(QStringLiteral("demo")) && Awb::analystName(QSettings()).isEmpty()) {
+        QSettings settings;
+        Awb::MainWindow::askAnalystName(nullptr, settings);
     }
 
     Awb::MainWindow window;

@@ -1,7 +1,9 @@
 #include "import_controller.h"
 
 #include "store/case_store.h"
+#include "store/desk_identity.h"
 
+#include <QSettings>
 #include <QThread>
 
 namespace Awb {
@@ -63,12 +65,14 @@ void ImportController::startNext()
 
     // The callbacks run on the worker; each hands its data to this thread by a queued call, so
     // the window sees batches (one model insertion per committed batch), never single rows.
-    m_worker = QThread::create([this, paths, databasePath, options] {
+    const QString actor = analystOrUser(QSettings());
+    m_worker = QThread::create([this, paths, databasePath, options, actor] {
         auto store = CaseStore::open(databasePath);
         if (!store) {
             m_outcome = Result<ImportSummary>(Error{store.error()});
             return;
         }
+        (*store)->setActor(actor); // the import's audit entry names the analyst
         ImportPipeline pipeline(options);
         pipeline.setProgressCallback([this](const ImportProgress &progress) {
             QMetaObject::invokeMethod(

@@ -3,6 +3,7 @@
 #include "accounts/accounts_panel.h"
 #include "cases/cases_panel.h"
 #include "chain/analysis_panel.h"
+#include "dashboard/dashboard_panel.h"
 #include "import_controller.h"
 #include "import_status_widget.h"
 #include "itemmodels/message_filter_proxy.h"
@@ -20,6 +21,7 @@
 #include "pipeline/import_pipeline.h"
 #include "reports/report_analysis.h"
 #include "store/case_store.h"
+#include "store/desk_identity.h"
 #include "store/evidence_repository.h"
 
 #include <QAction>
@@ -29,6 +31,8 @@
 #include <QDropEvent>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QInputDialog>
+#include <QLineEdit>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QMimeData>
@@ -77,6 +81,7 @@ MainWindow::MainWindow(QWidget *parent)
     , m_pages(new QTabWidget(this))
     , m_cases(new CasesPanel(this))
     , m_accounts(new AccountsPanel(this))
+    , m_dashboard(new DashboardPanel(this))
     , m_detailSplitter(new QSplitter(Qt::Horizontal, this))
     , m_settingsTrust(NetworkSettingsDialog::storedTrustSettings())
     , m_trust(m_settingsTrust)
@@ -95,18 +100,35 @@ MainWindow::MainWindow(QWidget *parent)
     m_pages->addTab(m_splitter, tr("&Reports"));
     m_pages->addTab(m_cases, tr("&Cases"));
     m_pages->addTab(m_accounts, tr("&Accounts"));
+    // The first screen of the day: what is due and what came in (issue 8).
+    m_pages->insertTab(0, m_dashboard, tr("&Dashboard"));
+    m_pages->setCurrentWidget(m_dashboard);
     m_pages->setDocumentMode(true);
     setCentralWidget(m_pages);
     m_accounts->setLookBackMonths(accountLookBackMonths(QSettings()));
     connect(m_cases, &CasesPanel::reportActivated, this, &MainWindow::showReportFromCase);
     connect(m_cases, &CasesPanel::casesChanged, this, &MainWindow::reloadQueue);
+    connect(m_cases, &CasesPanel::casesChanged, m_dashboard, &DashboardPanel::reload);
     connect(m_accounts, &AccountsPanel::caseActivated, this, &MainWindow::showCaseFromAccount);
+    // The case view's "Open Account Page": the accounts page reloads when shown, then shows it.
+    connect(m_cases, &CasesPanel::accountActivated, this, [this](const QString &accountId) {
+        m_pages->setCurrentWidget(m_accounts);
+        m_accounts->showAccount(accountId);
+    });
+    connect(m_dashboard, &DashboardPanel::caseActivated, this, &MainWindow::showCaseFromAccount);
+    connect(m_dashboard, &DashboardPanel::reportActivated, this, &MainWindow::showReportFromCase);
+    connect(m_dashboard, &DashboardPanel::accountActivated, this, [this](const QString &id) {
+        m_pages->setCurrentWidget(m_accounts);
+        m_accounts->showAccount(id);
+    });
     connect(m_pages, &QTabWidget::currentChanged, this, [this](int page) {
         // The other pages read the store when shown, so they see what imports added since.
         if (m_pages->widget(page) == m_cases)
             m_cases->reload();
         else if (m_pages->widget(page) == m_accounts)
             m_accounts->reload();
+        else if (m_pages->widget(page) == m_dashboard)
+            m_dashboard->reload();
     });
     statusBar()->addPermanentWidget(m_importStatus);
     setAcceptDrops(true);
@@ -158,18 +180,37 @@ void MainWindow::createActions()
     quit->setShortcut(QKeySequence::Quit);
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
-    const std::pair<QString, QKeySequence> pages[] = {
-        {tr("&Reports Queue"), QKeySequence(Qt::CTRL | Qt::Key_1)},
-        {tr("&Cases"), QKeySequence(Qt::CTRL | Qt::Key_2)},
-        {tr("&Accounts"), QKeySequence(Qt::CTRL | Qt::Key_3)}};
-    for (int page = 0; page < 3; ++page) {
-        QAction *action = view->addAction(pages[page].first, this,
-                                          [this, page] { m_pages->setCurrentIndex(page); });
-        action->setShortcut(pages[page].second);
+    const std::tuple<QString, QKeySequence, QWidget *> pages[] = {
+        {tr("&Dashboard"), QKeySequence(Qt::CTRL | Qt::Key_0), m_dashboard},
+        {tr("&Reports Queue"), QKeySequence(Qt::CTRL | Qt::Key_1), m_splitter},
+        {tr("&Cases"), QKeySequence(Qt::CTRL | Qt::Key_2), m_cases},
+        {tr("&Accounts"), QKeySequence(Qt::CTRL | Qt::Key_3), m_accounts}};
+    for (const auto &[label, shortcut, page] : pages) {
+        QAction *action =
+            view->addAction(label, this, [this, page = page] { m_pages->setCurrentWidget(page); });
+        action->setShortcut(shortcut);
     }
 
     QMenu *settings = menuBar()->addMenu(tr("&Settings"));
     settings->addAction(tr("&Networks…"), this, &MainWindow::editNetworks);
+    settings->addAction(tr("&Analyst Name…"), this, [this] {
+        QSettings stored;
+        if (askAnalystName(this, stored) && m_store)
+            m_store->setActor(analystOrUser(stored));
+    });
+}
+
+bool MainWindow::askAnalystName(QWidget *parent, QSettings &settings)
+{
+    bool ok = false;
+    const QString name = QInputDialog::getText(
+        parent, tr("Analyst Name"),
+        tr("Your name as case histories, notices and the audit log will record it:"),
+        QLineEdit::Normal, analystOrUser(settings), &ok);
+    if (!ok || name.trimmed().isEmpty())
+        return false;
+    setAnalystName(settings, name);
+    return true;
 }
 
 bool MainWindow::openDatabase(const QString &path, QString *error)
@@ -186,11 +227,13 @@ bool MainWindow::openDatabase(const QString &path, QString *error)
         return false;
     }
     m_store = std::move(store.value());
+    m_store->setActor(analystOrUser(QSettings()));
     m_trust = ImportPipeline::withAccountNetworks(m_settingsTrust, *m_store);
     m_imports->setDatabasePath(m_store->path());
     m_cases->setStore(m_store.get());
     m_cases->setTrustSettings(m_settingsTrust);
     m_accounts->setStore(m_store.get());
+    m_dashboard->setStore(m_store.get());
     showMessage(0);
     QSettings().setValue(QStringLiteral("lastDatabase"), m_store->path());
     updateTitle();
@@ -423,6 +466,7 @@ void MainWindow::editNetworks()
 void MainWindow::onImportFinished(const ImportSummary &summary)
 {
     m_importStatus->showStopped();
+    m_dashboard->reload();
     QString text = tr("Imported %n new message(s)", nullptr, summary.imported) +
                    QStringLiteral(", ") + tr("%n duplicate(s)", nullptr, summary.duplicates) +
                    QStringLiteral(", ") + tr("%n rejected", nullptr, int(summary.rejected.size()));

@@ -7,6 +7,7 @@
 #include <memory>
 
 class QLabel;
+class QSettings;
 class QSplitter;
 class QTabWidget;
 
@@ -15,6 +16,7 @@ namespace Awb {
 class AccountsPanel;
 class AnalysisPanel;
 class CasesPanel;
+class DashboardPanel;
 class CaseStore;
 class MessageOverview;
 class ReportPanel;
@@ -27,10 +29,11 @@ class MessageListPanel;
 class SourceViewer;
 struct ImportSummary;
 
-// The workbench window, three pages: the reports queue (the imported messages on top; below, the
-// selected message's report, overview, Received chain and findings beside its raw source), the
-// cases (grouping, merge, split, move), and the accounts (history and timeline). Imports run on
-// a worker with their progress in the status bar; files and folders can be dropped anywhere.
+// The workbench window, four pages: the dashboard (what is due, what came in), the reports queue
+// (the imported messages on top; below, the selected message's report, overview, Received chain and
+// findings beside its raw source), the cases (grouping, merge, split, move), and the accounts
+// (history and timeline). Imports run on a worker with their progress in the status bar; files and
+// folders can be dropped anywhere.
 class MainWindow : public QMainWindow
 {
     Q_OBJECT
@@ -57,7 +60,12 @@ public:
     ReportPanel *reportPanel() const { return m_report; }
     CasesPanel *casesPanel() const { return m_cases; }
     AccountsPanel *accountsPanel() const { return m_accounts; }
+    DashboardPanel *dashboardPanel() const { return m_dashboard; }
     QTabWidget *pages() const { return m_pages; }
+
+    // Asks for the analyst's name (case histories, notices and the audit log record it) and
+    // stores it in [desk] analystName; false when the analyst cancelled.
+    static bool askAnalystName(QWidget *parent, QSettings &settings);
     ImportController *importController() const { return m_imports; }
 
 protected:
@@ -98,6 +106,7 @@ private:
     QTabWidget *m_pages; // the queue, the cases, the accounts
     CasesPanel *m_cases;
     AccountsPanel *m_accounts;
+    DashboardPanel *m_dashboard;
     QSplitter *m_detailSplitter;   // the analysis beside the raw source
     TrustSettings m_settingsTrust; // as set (Settings > Networks, or the demo's)
     TrustSettings m_trust;         // with our networks from the account directory added

@@ -19,6 +19,11 @@ int demoCommand(const QStringList &arguments);
 int analyzeCommand(const QStringList &arguments);
 int checksCommand(const QStringList &arguments);
 int dnsblCommand(const QStringList &arguments);
+int adviseCommand(const QStringList &arguments);
+int decideCommand(const QStringList &arguments);
+int noticeCommand(const QStringList &arguments);
+int policyCommand(const QStringList &arguments);
+int auditCommand(const QStringList &arguments);
 
 // Shared by `import` and `demo`: imports the paths with terminal progress, prints the summary
 // (text, or one JSON object with `json`) and every rejection on stderr. Returns ExitOk, or

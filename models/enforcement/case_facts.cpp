@@ -21,8 +21,8 @@ QString tr(const char *text)
 
 std::optional<Severity> severityFromName(const QString &name)
 {
-    for (Severity s : {Severity::Info, Severity::Low, Severity::Medium, Severity::High,
-                       Severity::Critical}) {
+    for (Severity s :
+         {Severity::Info, Severity::Low, Severity::Medium, Severity::High, Severity::Critical}) {
         if (severityName(s) == name)
             return s;
     }
@@ -40,9 +40,8 @@ void appendFindings(const QJsonArray &array, qint64 evidenceId, bool aboutOrigin
         item.finding.check = object.value(QLatin1String("check")).toString();
         // An unknown severity name (a newer program's) counts as info: it can never raise a
         // sanction by being misread.
-        item.finding.severity =
-            severityFromName(object.value(QLatin1String("severity")).toString())
-                .value_or(Severity::Info);
+        item.finding.severity = severityFromName(object.value(QLatin1String("severity")).toString())
+                                    .value_or(Severity::Info);
         item.finding.clause = object.value(QLatin1String("clause")).toString();
         item.finding.title = object.value(QLatin1String("title")).toString();
         item.finding.evidence = object.value(QLatin1String("evidence")).toString();

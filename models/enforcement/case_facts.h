@@ -36,11 +36,11 @@ struct CaseReportFacts
     QString format;               // "arf", ..., "message"
     QString messageId;            // of the report
     QString originalMessageId;
-    QString subject;         // of the original when there is one, else of the report
-    QString originalFrom;    // the From of the original (the customer's message)
-    QString originalDate;    // RFC 3339 text as stored
-    QString reporter;        // the reporter field (a host, an organisation)
-    QString reportFrom;      // the From of the report (a person or a feedback loop)
+    QString subject;          // of the original when there is one, else of the report
+    QString originalFrom;     // the From of the original (the customer's message)
+    QString originalDate;     // RFC 3339 text as stored
+    QString reporter;         // the reporter field (a host, an organisation)
+    QString reportFrom;       // the From of the report (a person or a feedback loop)
     QStringList complainants; // recipients of the original (original_rcpt_to) and the report
     QString originIp;
     int originHop = -1;
@@ -49,14 +49,14 @@ struct CaseReportFacts
     // The original's header block exactly as received (the report's own when it carried no
     // original): the source of the redacted excerpt in notices. Empty when unreadable.
     QByteArray originalHeaderBlock;
-    QDateTime receivedAt;       // section V receipt
+    QDateTime receivedAt; // section V receipt
     QDateTime responseDue;
     // Section V completeness: full headers, complete copy, receipt time, description.
     bool fullHeaders = false;
     bool completeMessage = false;
     bool receiptTimestamp = false;
     bool description = false;
-    int incidents = 0;          // what the report counts (an ARF Incidents field), 0 when unsaid
+    int incidents = 0;           // what the report counts (an ARF Incidents field), 0 when unsaid
     QList<CaseFinding> findings; // the original's first, then the report's own
 };
 

@@ -168,6 +168,8 @@ void CasesPanel::buildActions(QLayout *bar)
     m_split = add(tr("Split Selected Reports"), &CasesPanel::splitAction);
     m_move = add(tr("Move Report To…"), &CasesPanel::moveAction);
     m_status = add(tr("Set Status…"), &CasesPanel::statusAction);
+    m_decide = add(tr("Advise && Decide…"), &CasesPanel::decideAction);
+    m_notice = add(tr("Notice…"), &CasesPanel::noticeAction);
 }
 
 void CasesPanel::setStore(CaseStore *store)
@@ -321,6 +323,8 @@ void CasesPanel::updateActions()
     const int reports = int(selectedReportIds().size());
     m_group->setEnabled(m_store != nullptr);
     m_merge->setEnabled(haveCase);
+    m_decide->setEnabled(haveCase);
+    m_notice->setEnabled(haveCase);
     m_split->setEnabled(haveCase && reports > 0 && reports < m_reportModel->rowCount());
     m_move->setEnabled(haveCase && reports == 1);
     m_status->setEnabled(haveCase);

@@ -116,6 +116,8 @@ private:
     void splitAction();
     void moveAction();
     void statusAction();
+    void decideAction();
+    void noticeAction();
     void saveAction();
     bool askReason(const QString &title, QString *why);
     qint64 askTargetCase(const QString &title, const QString &label);
@@ -148,6 +150,8 @@ private:
     QPushButton *m_split = nullptr;
     QPushButton *m_move = nullptr;
     QPushButton *m_status = nullptr;
+    QPushButton *m_decide = nullptr;
+    QPushButton *m_notice = nullptr;
 };
 
 } // namespace Awb

@@ -1,6 +1,8 @@
 // The analyst's actions of the cases view: the writes (which tests call with a reason) and the
 // thin dialog layer that asks for a target and a reason and shows what failed.
 #include "cases/cases_panel.h"
+#include "cases/decision_dialog.h"
+#include "cases/notice_dialog.h"
 
 #include "itemmodels/case_list_model.h"
 #include "itemmodels/case_report_model.h"
@@ -21,14 +23,7 @@ namespace Awb {
 
 QString CasesPanel::analyst()
 {
-    // [desk] analystName, or the older [cases] analyst.
-    const QString configured = analystName(QSettings());
-    if (!configured.isEmpty())
-        return configured;
-    QString user = qEnvironmentVariable("USER");
-    if (user.isEmpty())
-        user = qEnvironmentVariable("USERNAME");
-    return user.isEmpty() ? tr("analyst") : user;
+    return analystOrUser(QSettings());
 }
 
 Status CasesPanel::checkWrite(const QString &why) const
@@ -257,6 +252,26 @@ void CasesPanel::statusAction()
         return;
     if (Status changed = setCaseStatus(status, why); !changed)
         showFailure(title, changed.error());
+}
+
+void CasesPanel::decideAction()
+{
+    const qint64 caseId = selectedCaseId();
+    if (!m_store || caseId == 0)
+        return;
+    DecisionDialog dialog(*m_store, caseId, analyst(), this, m_now);
+    if (dialog.exec() == QDialog::Accepted)
+        afterWrite(caseId);
+}
+
+void CasesPanel::noticeAction()
+{
+    const qint64 caseId = selectedCaseId();
+    if (!m_store || caseId == 0)
+        return;
+    NoticeDialog dialog(*m_store, caseId, analyst(), this, m_now);
+    dialog.exec();
+    afterWrite(caseId); // saved notices are events of the case
 }
 
 } // namespace Awb

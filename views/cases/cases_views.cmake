@@ -5,3 +5,8 @@ target_sources(awb_views PRIVATE
   ${CMAKE_CURRENT_LIST_DIR}/cases_panel.h ${CMAKE_CURRENT_LIST_DIR}/cases_panel.cpp
   ${CMAKE_CURRENT_LIST_DIR}/cases_panel_side.cpp
   ${CMAKE_CURRENT_LIST_DIR}/cases_panel_actions.cpp)
+# Advise and Decide, and the notice editor: dialogs over the enforcement room.
+target_sources(awb_views PRIVATE
+  ${CMAKE_CURRENT_LIST_DIR}/decision_dialog.h ${CMAKE_CURRENT_LIST_DIR}/decision_dialog.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/notice_dialog.h ${CMAKE_CURRENT_LIST_DIR}/notice_dialog.cpp)
+target_link_libraries(awb_views PUBLIC awb_enforcement awb_render)
