@@ -135,6 +135,7 @@ Result<RecordedDecision> decideCase(CaseStore &store, const CaseAdvice &advice,
 {
     const QDateTime at = now.isValid() ? now.toUTC() : QDateTime::currentDateTimeUtc();
     const CaseRecord &record = advice.facts.record;
+    const QString who = request.who.isEmpty() ? store.actor() : request.who;
     if (Status valid = validateDecision(advice.recommendation, request.decision); !valid)
         return Error{valid.error()}; // names the case already
 
@@ -167,7 +168,7 @@ Result<RecordedDecision> decideCase(CaseStore &store, const CaseAdvice &advice,
     decision.chosenDays = request.decision.suspensionDays;
     decision.overridden = isOverride(advice.recommendation, request.decision);
     decision.reason = request.decision.reason;
-    decision.who = request.who;
+    decision.who = who;
     decision.decidedAt = at;
     decision.policyVersion = record.policyVersion;
     if (decision.chosenAction == QLatin1String("suspension")) {
@@ -198,7 +199,7 @@ Result<RecordedDecision> decideCase(CaseStore &store, const CaseAdvice &advice,
     }
     if (record.status != QLatin1String("actioned")) {
         Status moved = CaseRepository(store).setStatus(
-            record.id, QStringLiteral("actioned"), request.who,
+            record.id, QStringLiteral("actioned"), who,
             tr("Decision recorded: %1").arg(decision.chosenAction), at);
         if (!moved) {
             store.rollback();

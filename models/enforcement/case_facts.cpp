@@ -164,11 +164,28 @@ QStringList CaseFacts::personalTerms() const
             terms.append(trimmed);
         }
     };
+    // The domain of a reporter's or complainant's address goes too: a university's or a small
+    // company's mail domain (and its servers' names in the Received chain) identifies who
+    // complained as surely as the address does.
+    auto addWithDomain = [&](const QString &address) {
+        add(address);
+        const qsizetype at = address.lastIndexOf(QLatin1Char('@'));
+        if (at > 0) {
+            QString domain = address.mid(at + 1).trimmed();
+            domain.remove(QLatin1Char('>'));
+            if (domain.contains(QLatin1Char('.')))
+                add(domain);
+        }
+    };
     for (const CaseReportFacts &report : reports) {
-        add(report.reporter);
-        add(report.reportFrom);
+        // A blocklist's listing notice is no complaint by a person: the listing is public, and
+        // the customer must know the list to ask for delisting. Its sender stays visible.
+        if (report.format != QLatin1String("spamhaus")) {
+            add(report.reporter);
+            addWithDomain(report.reportFrom);
+        }
         for (const QString &complainant : report.complainants)
-            add(complainant);
+            addWithDomain(complainant);
     }
     return terms;
 }

@@ -69,7 +69,8 @@ struct CaseFacts
     QList<StoredListing> listings;         // of the case's account, oldest first
     QDateTime now;
 
-    // Every distinct reporter and complainant address or name, for redaction.
+    // Every distinct reporter and complainant address or name, and the domains of those
+    // addresses, for redaction.
     QStringList personalTerms() const;
     int distinctReporters() const;
 };

@@ -364,6 +364,18 @@ Result<NoticeData> noticeDataForCase(const CaseFacts &facts,
     }
     if (type.startsWith(QLatin1String("termination"))) {
         data.effectiveAt = decision->decidedAt;
+        data.deadlines.append(
+            noticeDeadline(tr("Dispute this decision or reply"),
+                           customerResponseDeadline(facts.now, request.customerResponseHours)));
+        if (type == QLatin1String("termination-liability")) {
+            Deadline payment;
+            payment.kind = QStringLiteral("payment");
+            payment.due = facts.now.addDays(request.paymentDays);
+            payment.basis = tr("%1 days from this notice, the time the desk gives for payment "
+                               "(policy 6.2 fixes the amounts, not the term)")
+                                .arg(request.paymentDays);
+            data.deadlines.append(noticeDeadline(tr("Payment of the amount due"), payment));
+        }
         if (type == QLatin1String("termination-liability")) {
             std::optional<LiabilityStatement> statement = liabilityOfDecision(*decision);
             if (!statement)
@@ -444,7 +456,8 @@ Result<PreparedNotice> prepareNotice(CaseStore &store, qint64 caseId, const Noti
     record.who = request.who;
     record.policyVersion = pack->version();
     for (const NoticeDeadline &deadline : std::as_const(data->deadlines)) {
-        if (deadline.label == tr("Correct the problem and reply"))
+        if (deadline.label == tr("Correct the problem and reply") ||
+            deadline.label == tr("Dispute this decision or reply"))
             record.responseDue = deadline.due;
     }
     NoticeEnvelope envelope;

@@ -27,6 +27,7 @@ struct NoticeRequest
     QString deskAddress = QStringLiteral("abuse@ix.cm");
     QString messageIdDomain = QStringLiteral("ix.cm");
     int customerResponseHours = 72; // what a customer notice gives the customer to answer
+    int paymentDays = 30;           // what a liability notice gives for payment
     QString outcome;                // outcome and reinstatement notices: what the desk did
     QString who;                    // empty: the store's actor
 };

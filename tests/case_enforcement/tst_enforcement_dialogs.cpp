@@ -85,6 +85,8 @@ void TestEnforcementDialogs::overrideNeedsAReason()
     QVERIFY(!dialog.problem().isEmpty());
     QTest::keyClicks(dialog.reasonBox(), QStringLiteral("Customer cooperated; first case here"));
     QVERIFY2(ok->isEnabled(), qPrintable(dialog.problem()));
+    if (qEnvironmentVariableIsSet("AWB_SCREENSHOT_DIR"))
+        dialog.grab().save(qEnvironmentVariable("AWB_SCREENSHOT_DIR") + "/decision-dialog.png");
     ok->click();
     QVERIFY(dialog.recorded().has_value());
 
@@ -106,6 +108,8 @@ void TestEnforcementDialogs::noticeIsEditedAndSaved()
     const QString text = dialog.textEditor()->toPlainText();
     QVERIFY(text.contains(QLatin1String("IXC-10042")));
     QVERIFY(text.contains(QLatin1String("Deceptive Practices")));
+    if (qEnvironmentVariableIsSet("AWB_SCREENSHOT_DIR"))
+        dialog.grab().save(qEnvironmentVariable("AWB_SCREENSHOT_DIR") + "/notice-dialog.png");
     dialog.textEditor()->setPlainText(text + QStringLiteral("\nA note added by the analyst.\n"));
 
     const QString path = m_dir.filePath(QStringLiteral("suspension.eml"));

@@ -104,6 +104,7 @@ private:
     void showEvents(const CaseRecord *record);
     void showAccount(const CaseRecord *record);
     void updateSave();
+    QString deadlinesText(qint64 caseId) const;
     QWidget *buildDetails();
     QWidget *buildAccountPane();
     void updateActions();

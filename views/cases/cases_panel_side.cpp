@@ -4,7 +4,9 @@
 
 #include "accounts/account_history.h"
 #include "accounts/account_history_view.h"
+#include "enforcement/case_deadlines.h"
 #include "itemmodels/case_list_model.h"
+#include "policy/hong_kong_time.h"
 #include "store/case_repository.h"
 
 #include <QFormLayout>
@@ -33,9 +35,9 @@ QWidget *CasesPanel::buildDetails()
     auto *details = new QWidget(this);
     auto *form = new QFormLayout(details);
     form->setContentsMargins(0, 0, 0, 0);
-    const QString names[] = {tr("Case:"),   tr("Account:"),     tr("Kind:"),
-                             tr("Status:"), tr("Severity:"),    tr("Policy version:"),
-                             tr("Opened:"), tr("Response due:")};
+    const QString names[] = {tr("Case:"),   tr("Account:"),      tr("Kind:"),
+                             tr("Status:"), tr("Severity:"),     tr("Policy version:"),
+                             tr("Opened:"), tr("Response due:"), tr("Deadlines:")};
     for (const QString &name : names) {
         auto *value = new QLabel(details);
         value->setTextInteractionFlags(Qt::TextSelectableByMouse);
@@ -145,9 +147,32 @@ void CasesPanel::showFields(const CaseRecord *record)
                               record->severity,
                               record->policyVersion,
                               timeText(record->openedAt),
-                              timeText(record->responseDue)};
+                              timeText(record->responseDue),
+                              deadlinesText(record->id)};
     for (int i = 0; i < m_fields.size(); ++i)
         m_fields.at(i)->setText(values[i]);
+}
+
+QString CasesPanel::deadlinesText(qint64 caseId) const
+{
+    Result<QList<CaseDeadline>> deadlines = loadCaseDeadlines(*m_store, caseId, m_now);
+    if (!deadlines)
+        return tr("(could not be computed: %1)").arg(deadlines.error());
+    QStringList lines;
+    QString calendar;
+    for (const CaseDeadline &item : *deadlines) {
+        // The state leads, in words, so that "OVERDUE" reads in any theme and on paper.
+        lines.append(
+            tr("%1: %2, %3")
+                .arg(item.state.toUpper(), item.label, formatHongKongAndUtc(item.deadline.due)));
+        if (!item.deadline.calendarVersion.isEmpty())
+            calendar = item.deadline.calendarVersion;
+        if (item.deadline.calendarIncomplete)
+            lines.append(QStringLiteral("  ") + item.deadline.calendarNote);
+    }
+    if (!calendar.isEmpty())
+        lines.append(tr("Business days counted on: %1").arg(calendar));
+    return lines.isEmpty() ? tr("none") : lines.join(QLatin1Char('\n'));
 }
 
 void CasesPanel::updateSave()

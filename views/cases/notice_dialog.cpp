@@ -117,8 +117,8 @@ void NoticeDialog::compose()
         m_status->setText(tr("To: %1 <%2>. Subject: %3. %4")
                               .arg(notice.to.name, notice.to.address, notice.subject,
                                    reporter ? tr("The customer is not named.")
-                                            : tr("%n reporter detail(s) replaced by tokens.",
-                                                 nullptr, int(notice.redactions.size()))));
+                                            : tr("Reporter details replaced by tokens: %1.")
+                                                  .arg(notice.redactions.size())));
         m_text->setPlainText(notice.text);
         m_preview->setHtml(noticeDocumentHtml(notice, m_prepared->data));
     }

@@ -1,0 +1,102 @@
+#include "enforcement/case_deadlines.h"
+
+#include "policy/holiday_calendar.h"
+#include "store/case_store.h"
+
+#include <QCoreApplication>
+
+namespace Awb {
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("Awb::CaseDeadlines", text);
+}
+
+QDateTime earliestReceipt(const CaseRecord &record)
+{
+    QDateTime earliest;
+    for (const CaseReportRecord &report : record.reports) {
+        if (report.receivedAt.isValid() && (!earliest.isValid() || report.receivedAt < earliest))
+            earliest = report.receivedAt;
+    }
+    return earliest;
+}
+
+QDateTime firstCustomerResponseAfter(const CaseRecord &record, const QDateTime &after)
+{
+    for (const CaseEventRecord &event : record.events) {
+        if (event.kind == QLatin1String("customer-response") && event.at >= after)
+            return event.at;
+    }
+    return {};
+}
+
+CaseDeadline make(const QString &label, const Deadline &deadline, const QDateTime &metAt,
+                  const QDateTime &now)
+{
+    return {label, deadline, metAt, deadlineState(deadline, now, metAt)};
+}
+
+} // namespace
+
+QList<CaseDeadline> caseDeadlines(const CaseRecord &record, const QList<NoticeRecord> &notices,
+                                  const std::optional<DecisionRecord> &decision,
+                                  const HolidayCalendar &calendar, const QDateTime &now)
+{
+    QList<CaseDeadline> deadlines;
+    const QDateTime received = earliestReceipt(record);
+    if (received.isValid()) {
+        QDateTime answered;
+        for (const NoticeRecord &notice : notices) {
+            if (!answered.isValid() || notice.createdAt < answered)
+                answered = notice.createdAt;
+        }
+        deadlines.append(make(tr("Response to the report (policy V)"), responseDeadline(received),
+                              answered, now));
+        if (record.kind == QLatin1String("opt-out")) {
+            deadlines.append(make(tr("Opt-out processed (policy 4.2)"),
+                                  optOutDeadline(received, calendar),
+                                  firstCustomerResponseAfter(record, received), now));
+        }
+    }
+    for (const NoticeRecord &notice : notices) {
+        if (!notice.responseDue.isValid())
+            continue;
+        Deadline deadline;
+        deadline.kind = QStringLiteral("customer-response");
+        deadline.due = notice.responseDue;
+        deadline.basis = tr("The answer the %1 notice of %2 asks for")
+                             .arg(notice.type, notice.createdAt.toUTC().toString(Qt::ISODate));
+        deadlines.append(make(tr("Customer response to the %1 notice").arg(notice.type), deadline,
+                              firstCustomerResponseAfter(record, notice.createdAt), now));
+    }
+    if (decision && decision->chosenAction == QLatin1String("suspension") &&
+        decision->suspensionStart.isValid()) {
+        const Deadline end = suspensionEnd(decision->suspensionStart, decision->chosenDays);
+        // A suspension end is not something anyone can miss: it is reached once it has passed.
+        deadlines.append(make(tr("Earliest end of the suspension"), end,
+                              end.due <= now ? end.due : QDateTime(), now));
+    }
+    return deadlines;
+}
+
+Result<QList<CaseDeadline>> loadCaseDeadlines(CaseStore &store, qint64 caseId, const QDateTime &now)
+{
+    const QDateTime at = now.isValid() ? now.toUTC() : QDateTime::currentDateTimeUtc();
+    Result<CaseRecord> record = CaseRepository(store).caseById(caseId);
+    if (!record)
+        return Error{record.error()};
+    Result<QList<NoticeRecord>> notices = NoticeRepository(store).forCase(caseId);
+    if (!notices)
+        return Error{notices.error()};
+    Result<std::optional<DecisionRecord>> decision = DecisionRepository(store).latest(caseId);
+    if (!decision)
+        return Error{decision.error()};
+    Result<HolidayCalendar> calendar = HolidayCalendar::load();
+    if (!calendar)
+        return Error{calendar.error()};
+    return caseDeadlines(*record, *notices, *decision, *calendar, at);
+}
+
+} // namespace Awb
