@@ -45,6 +45,9 @@ const Command commands[] = {
      Awb::Cli::decideCommand},
     {"notice", "write a policy-cited notice of a case as .eml or PDF, and record it",
      Awb::Cli::noticeCommand, true},
+    {"export", "the evidence package of a case (originals, manifest, report, audit)",
+     Awb::Cli::exportCommand, true},
+    {"report", "the printable case report of a case (PDF)", Awb::Cli::reportCommand, true},
     {"demo", "the bundled demo data, end to end", Awb::Cli::demoCommand},
 };
 

@@ -11,6 +11,8 @@ packages=(
   qt6-charts-dev qt6-svg-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
   qt6-translations-l10n qt6-pdf-dev
   libgmime-3.0-dev libsqlite3-dev libssl-dev
+  # the evidence package of `awb export` as a .zip
+  libzip-dev
   # looking at the program: a real window under Xvfb, screenshots, PDFs to PNG, fonts
   xvfb xauth x11-utils xdotool imagemagick poppler-utils fonts-dejavu-core fonts-noto-cjk
   # validating the .desktop file and the AppStream metadata

@@ -16,14 +16,10 @@ namespace {
 
 const QString kCommand = QStringLiteral("audit");
 
-int fail(const QString &message)
-{
-    err() << "awb audit: " << message << '\n';
-    err().flush();
-    return ExitRejected;
-}
+} // namespace
 
-QJsonObject entryJson(const AuditEntry &e)
+// The JSON of one audit entry, as `awb audit list --json` and `awb export` write it.
+QJsonObject auditEntryJson(const AuditEntry &e)
 {
     return QJsonObject{{QStringLiteral("id"), e.id},
                        {QStringLiteral("at"), e.at.toUTC().toString(Qt::ISODateWithMs)},
@@ -40,11 +36,13 @@ QJsonObject entryJson(const AuditEntry &e)
                        {QStringLiteral("hash"), QString::fromLatin1(e.hash)}};
 }
 
+namespace {
+
 int verify(CaseStore &store, bool json)
 {
     Result<AuditVerification> result = AuditLog(store).verify();
     if (!result)
-        return fail(result.error());
+        return rejected(kCommand, result.error());
     if (json) {
         printJsonLine(
             QJsonObject{{QStringLiteral("intact"), result->intact},
@@ -75,10 +73,10 @@ int list(CaseStore &store, qint64 caseId, bool json)
 {
     Result<QList<AuditEntry>> entries = AuditLog(store).entries(caseId);
     if (!entries)
-        return fail(entries.error());
+        return rejected(kCommand, entries.error());
     for (const AuditEntry &e : *entries) {
         if (json) {
-            printJsonLine(entryJson(e));
+            printJsonLine(auditEntryJson(e));
             continue;
         }
         out() << e.id << "  " << e.at.toUTC().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss 'UTC'"))
@@ -128,11 +126,11 @@ int auditCommand(const QStringList &arguments)
     // Verifying must not create the database it is asked about.
     const QString path = parser.value(QStringLiteral("db"));
     if (!QFileInfo(path).isFile())
-        return fail(QStringLiteral("no case database at %1").arg(path));
+        return rejected(kCommand, QStringLiteral("no case database at %1").arg(path));
 
     Result<std::unique_ptr<CaseStore>> store = CaseStore::open(path);
     if (!store)
-        return fail(store.error());
+        return rejected(kCommand, store.error());
     const bool json = parser.isSet(QStringLiteral("json"));
     if (args.first() == u"verify")
         return verify(**store, json);
@@ -141,7 +139,7 @@ int auditCommand(const QStringList &arguments)
         Result<qint64> resolved =
             CaseRepository(**store).resolve(parser.value(QStringLiteral("case")));
         if (!resolved)
-            return fail(resolved.error());
+            return rejected(kCommand, resolved.error());
         caseId = *resolved;
     }
     return list(**store, caseId, json);

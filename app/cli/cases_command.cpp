@@ -31,6 +31,8 @@ QJsonValue timeOrNull(const QDateTime &time)
                           : QJsonValue(QJsonValue::Null);
 }
 
+} // namespace
+
 // The case object of `awb cases --json` (issue 6): at least id, account_id, status, severity,
 // opened and reports (sha256, message_id, format, origin_ip). Fields are only ever added.
 QJsonObject caseJson(const CaseRecord &c)
@@ -77,6 +79,8 @@ QJsonObject caseJson(const CaseRecord &c)
     }
     return object;
 }
+
+namespace {
 
 QString cell(const QString &text, int width)
 {

@@ -63,4 +63,11 @@ void TerminalProgress::finish()
     m_lastLength = 0;
 }
 
+int rejected(const QString &command, const QString &message)
+{
+    err() << "awb " << command << ": " << message << '\n';
+    err().flush();
+    return ExitRejected;
+}
+
 } // namespace Awb::Cli

@@ -22,6 +22,10 @@ bool stderrIsTerminal();
 // Prints "awb COMMAND: MESSAGE" and the command's help to stderr; returns ExitUsage.
 int usageError(const QCommandLineParser &parser, const QString &command, const QString &message);
 
+// Prints "awb COMMAND: MESSAGE" to stderr; returns ExitRejected (the input named in the message
+// was not processed).
+int rejected(const QString &command, const QString &message);
+
 // One JSON object on one line (JSON Lines).
 void printJsonLine(const QJsonObject &object);
 

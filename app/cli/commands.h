@@ -1,9 +1,12 @@
 #pragma once
 
+#include <QJsonObject>
 #include <QStringList>
 
 namespace Awb {
 class CaseStore;
+struct AuditEntry;
+struct CaseRecord;
 struct CaseSettings;
 struct TrustSettings;
 } // namespace Awb
@@ -22,6 +25,8 @@ int dnsblCommand(const QStringList &arguments);
 int adviseCommand(const QStringList &arguments);
 int decideCommand(const QStringList &arguments);
 int noticeCommand(const QStringList &arguments);
+int exportCommand(const QStringList &arguments);
+int reportCommand(const QStringList &arguments);
 int policyCommand(const QStringList &arguments);
 int auditCommand(const QStringList &arguments);
 
@@ -40,5 +45,9 @@ int importAccountsInto(CaseStore &store, const QStringList &paths, bool json);
 int groupCasesIn(CaseStore &store, const TrustSettings &trust, const CaseSettings &settings,
                  bool json);
 int listCasesIn(CaseStore &store, bool json);
+
+// The JSON objects of `awb cases --json` and `awb audit list --json`, shared with `awb export`.
+QJsonObject caseJson(const CaseRecord &c);
+QJsonObject auditEntryJson(const AuditEntry &e);
 
 } // namespace Awb::Cli

@@ -19,13 +19,6 @@ namespace Awb::Cli {
 
 namespace {
 
-int fail(const QString &command, const QString &message)
-{
-    err() << "awb " << command << ": " << message << '\n';
-    err().flush();
-    return ExitRejected;
-}
-
 void addCommonOptions(QCommandLineParser &parser)
 {
     parser.addHelpOption();
@@ -124,10 +117,10 @@ int adviseCommand(const QStringList &arguments)
         return usageError(parser, command, QStringLiteral("--db and --case are required"));
     Result<Opened> opened = openCase(command, parser);
     if (!opened)
-        return fail(command, opened.error());
+        return rejected(command, opened.error());
     Result<CaseAdvice> advice = adviseCase(*opened->store, opened->caseId, advisorSettings(parser));
     if (!advice)
-        return fail(command, advice.error());
+        return rejected(command, advice.error());
     if (parser.isSet(QStringLiteral("json")))
         printJsonLine(recommendationToJson(advice->recommendation));
     else
@@ -181,10 +174,10 @@ int decideCommand(const QStringList &arguments)
 
     Result<Opened> opened = openCase(command, parser);
     if (!opened)
-        return fail(command, opened.error());
+        return rejected(command, opened.error());
     Result<CaseAdvice> advice = adviseCase(*opened->store, opened->caseId, advisorSettings(parser));
     if (!advice)
-        return fail(command, advice.error());
+        return rejected(command, advice.error());
 
     DecisionRequest request;
     request.who = analystFromOptions(parser);
@@ -234,7 +227,7 @@ int decideCommand(const QStringList &arguments)
 
     Result<RecordedDecision> recorded = decideCase(*opened->store, *advice, request);
     if (!recorded)
-        return fail(command, recorded.error());
+        return rejected(command, recorded.error());
     const DecisionRecord &d = recorded->record;
     if (parser.isSet(QStringLiteral("json"))) {
         QJsonObject object{{QStringLiteral("decision_id"), recorded->decisionId},

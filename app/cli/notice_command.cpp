@@ -20,13 +20,6 @@ namespace {
 
 const QString kCommand = QStringLiteral("notice");
 
-int fail(const QString &message)
-{
-    err() << "awb notice: " << message << '\n';
-    err().flush();
-    return ExitRejected;
-}
-
 Status writeFile(const QString &path, const QByteArray &bytes)
 {
     QSaveFile file(path);
@@ -90,10 +83,10 @@ int noticeCommand(const QStringList &arguments)
 
     auto store = openStoreAsAnalyst(parser.value(QStringLiteral("db")), parser);
     if (!store)
-        return fail(store.error());
+        return rejected(kCommand, store.error());
     Result<qint64> caseId = CaseRepository(**store).resolve(parser.value(QStringLiteral("case")));
     if (!caseId)
-        return fail(caseId.error());
+        return rejected(kCommand, caseId.error());
 
     NoticeRequest request;
     request.type = type;
@@ -107,17 +100,17 @@ int noticeCommand(const QStringList &arguments)
     }
     Result<PreparedNotice> notice = prepareNotice(**store, *caseId, request);
     if (!notice)
-        return fail(notice.error());
+        return rejected(kCommand, notice.error());
 
     const Status written = suffix == u"pdf"
                                ? writeNoticePdf(notice->composed, notice->data, outPath)
                                : writeFile(outPath, notice->record.eml);
     if (!written)
-        return fail(written.error());
+        return rejected(kCommand, written.error());
     if (!parser.isSet(QStringLiteral("dry-run"))) {
         Result<qint64> saved = saveNotice(**store, *notice);
         if (!saved)
-            return fail(saved.error());
+            return rejected(kCommand, saved.error());
     }
     out() << "Wrote the " << type << " notice of " << notice->data.caseId << " to " << outPath
           << " (To: " << notice->composed.to.address << ", Message-ID <" << notice->record.messageId

@@ -1,13 +1,16 @@
 #include "accounts/account_history.h"
 
 #include "store/case_repository.h"
+#include "store/decision_repository.h"
 #include "store/evidence_repository.h"
+#include "store/notice_repository.h"
 
 #include <QCoreApplication>
 #include <QHash>
 #include <QSettings>
 
 #include <algorithm>
+#include <functional>
 
 namespace Awb {
 
@@ -58,6 +61,63 @@ bool isConfirmedCase(const CaseRecord &c)
 {
     return c.kind == u"complaint" && !isMerged(c) &&
            (c.status == u"actioned" || c.status == u"closed");
+}
+
+// The sanction a decision chose, as the history names it ("termination-liability" is the
+// history's "liability").
+AccountEvent::Kind kindOfDecision(const QString &action)
+{
+    return kindOfAction(action == u"termination-liability" ? QStringLiteral("liability") : action);
+}
+
+// A case's decision in force and its notices. A decided case counts as one confirmed offence,
+// dated when it was decided (not when the case was opened), so the event of its opening no
+// longer counts; an undecided actioned or closed complaint counts from its opening, as before.
+Status addDecisionAndNotices(CaseStore &store, const CaseRecord &c,
+                             const std::function<bool(const QDateTime &)> &inWindow,
+                             AccountEvent &opened, QList<AccountEvent> &events)
+{
+    auto decision = DecisionRepository(store).latest(c.id);
+    if (!decision)
+        return Error{decision.error()};
+    if (decision->has_value() && !isMerged(c)) {
+        const DecisionRecord &d = **decision;
+        AccountEvent e;
+        e.at = d.decidedAt;
+        e.kind = kindOfDecision(d.chosenAction);
+        e.source = AccountEvent::Source::Case;
+        e.action = d.chosenAction;
+        e.reference = c.publicId;
+        e.notes = d.overridden
+                      ? tr("decided against the proposal (%1): %2")
+                            .arg(d.proposedAction.isEmpty() ? tr("no sanction") : d.proposedAction,
+                                 d.reason)
+                      : tr("decided as proposed");
+        e.endsAt = d.suspensionEnd;
+        e.caseId = c.id;
+        e.inWindow = inWindow(e.at);
+        e.confirmedOffence = c.kind == u"complaint" && isConfirmedEnforcement(e.kind);
+        if (e.confirmedOffence)
+            opened.confirmedOffence = false;
+        events.append(e);
+    }
+    auto notices = NoticeRepository(store).forCase(c.id);
+    if (!notices)
+        return Error{notices.error()};
+    for (const NoticeRecord &n : *notices) {
+        AccountEvent e;
+        e.at = n.createdAt;
+        e.kind = AccountEvent::Kind::Notice;
+        e.source = AccountEvent::Source::Case;
+        e.action = n.type;
+        e.reference = c.publicId;
+        e.notes = tr("%1 notice to the %2, %3").arg(n.type, n.recipientRole, n.messageId);
+        e.endsAt = n.responseDue;
+        e.caseId = c.id;
+        e.inWindow = inWindow(e.at);
+        events.append(e);
+    }
+    return Status::success();
 }
 
 // The listings of the account, and the blacklisting events among them: each listing a notice
@@ -133,10 +193,11 @@ QString offenceRuleText(const QDateTime &windowStart, const QDateTime &now, int 
     const QString from = windowStart.toUTC().toString(QStringLiteral("yyyy-MM-dd"));
     const QString to = now.toUTC().toString(QStringLiteral("yyyy-MM-dd"));
     return tr("Counted: warnings, suspensions, terminations and liability entries of the "
-              "enforcement history dated within the %1 months before %2 (from %3), and complaint "
-              "cases opened in that period that were actioned or closed, unless merged into "
-              "another case. Not counted: open cases, opt-out requests and blacklistings by "
-              "third parties.")
+              "enforcement history dated within the %1 months before %2 (from %3); the "
+              "sanctions decided on complaint cases in that period, dated when decided; and "
+              "complaint cases opened in that period that were actioned or closed without a "
+              "recorded decision, unless merged into another case. Not counted: open cases, "
+              "notices, opt-out requests and blacklistings by third parties.")
         .arg(lookBackMonths)
         .arg(to, from);
 }
@@ -156,6 +217,8 @@ QString accountEventKindLabel(AccountEvent::Kind kind)
         return tr("Blacklisting");
     case AccountEvent::Kind::CaseOpened:
         return tr("Case opened");
+    case AccountEvent::Kind::Notice:
+        return tr("Notice sent");
     case AccountEvent::Kind::Other:
         break;
     }
@@ -235,7 +298,11 @@ Result<AccountHistory> loadAccountHistory(CaseStore &store, const QString &accou
         e.caseId = c.id;
         e.inWindow = inWindow(e.at);
         e.confirmedOffence = isConfirmedCase(c);
+        QList<AccountEvent> decided;
+        if (Status read = addDecisionAndNotices(store, c, inWindow, e, decided); !read)
+            return Error{read.error()};
         h.events.append(e);
+        h.events += decided;
 
         for (const CaseReportRecord &r : c.reports) {
             ++h.reportCount;

@@ -28,11 +28,12 @@ struct AccountEvent
         Liability,    // enforcement history "liability"
         Blacklisting, // enforcement history "blacklisting", or a listing of the listings table
         CaseOpened,   // a case of this account was opened
+        Notice,       // a notice of a case of this account was saved (to the customer or reporter)
         Other,        // an enforcement action this program does not know by name
     };
     enum class Source {
         History, // the enforcement history of the account directory
-        Case,    // a case of this account
+        Case,    // a case of this account, its decision or one of its notices
         Report,  // a listing that a notice among the evidence states (listings, source report)
         Dnsbl,   // a DNSBL check of this program that found an address listed
     };

@@ -19,4 +19,14 @@ QString severityName(Severity severity)
     return {};
 }
 
+std::optional<Severity> severityFromName(const QString &name)
+{
+    for (Severity s :
+         {Severity::Info, Severity::Low, Severity::Medium, Severity::High, Severity::Critical}) {
+        if (severityName(s) == name)
+            return s;
+    }
+    return std::nullopt;
+}
+
 } // namespace Awb

@@ -3,12 +3,16 @@
 #include <QList>
 #include <QString>
 
+#include <optional>
+
 namespace Awb {
 
 // How much a finding weighs for the analyst (and later for the enforcement advisor). Ordered.
 enum class Severity { Info, Low, Medium, High, Critical };
 
 QString severityName(Severity severity); // "info", "low", "medium", "high", "critical"
+// The severity of a name severityName() gives; nullopt for any other text.
+std::optional<Severity> severityFromName(const QString &name);
 
 // Where in the message's bytes a finding's evidence stands: a header field, a body line.
 struct SourceLocation

@@ -4,6 +4,8 @@
 #include "cases/listing_recorder.h"
 #include "cases/report_facts.h"
 #include "mail/mail_message.h"
+#include "policy/policy_library.h"
+#include "policy/policy_pack.h"
 #include "reports/report_analysis.h"
 #include "store/account_repository.h"
 #include "store/case_store.h"
@@ -72,6 +74,24 @@ AccountAttribution correlationAttribution(CaseStore &store, const AccountReposit
 }
 
 namespace {
+
+// The policy version a new case records (policy IX: changes take effect on publication, and a
+// case keeps the version in force when it was opened): the setting when the desk fixed one,
+// else the newest pack of the policy library published on or before `now`, else the built-in
+// default (a library that cannot be read must not stop the grouping).
+QString policyVersionForNewCases(const CaseSettings &settings, const QDateTime &now)
+{
+    if (!settings.policyVersion.isEmpty())
+        return settings.policyVersion;
+    Result<PolicyLibrary> library = PolicyLibrary::load();
+    if (library) {
+        Result<PolicyPack> pack =
+            library->versionInForceAt(now.isValid() ? now : QDateTime::currentDateTimeUtc());
+        if (pack)
+            return pack->version();
+    }
+    return QString::fromLatin1(kDefaultPolicyVersion);
+}
 
 Result<QJsonObject> storedAnalysis(EvidenceRepository &evidence, qint64 evidenceId)
 {
@@ -157,13 +177,14 @@ Result<CaseAssignmentSummary> assignInTransaction(CaseStore &store,
     for (const ReportFacts &facts : fresh)
         severityOf.insert(facts.evidenceId, facts.severity);
     CaseAssignmentPlan plan;
+    const QString policyVersion = policyVersionForNewCases(settings, now);
     for (const ProposedCase &proposed : grouping.newCases) {
         NewCaseInput input;
         input.accountId = proposed.key.accountId;
         input.originKey = proposed.key.originNetwork;
         input.kind = reportKindKey(proposed.key.kind);
         input.severity = proposed.severity.isEmpty() ? QStringLiteral("info") : proposed.severity;
-        input.policyVersion = settings.policyVersion;
+        input.policyVersion = policyVersion;
         plan.newCases.append(input);
     }
     for (const CasePlacement &placement : grouping.placements) {

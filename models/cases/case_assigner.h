@@ -20,11 +20,12 @@ class CaseStore;
 struct AccountMatch;
 
 // The settings of case grouping ([cases] group): the window (windowDays, 14), the policy version
-// new cases record (policyVersion, "2025-12-10"), and who the history names (analyst).
+// new cases record (policyVersion; empty: the version of the policy library in force at the
+// time of opening), and who the history names (analyst).
 struct CaseSettings
 {
     CaseGroupingSettings grouping;
-    QString policyVersion = QString::fromLatin1(kDefaultPolicyVersion);
+    QString policyVersion; // empty: the version in force when the case is opened
     QString analyst;
 
     static CaseSettings fromSettings(const QSettings &settings);

@@ -79,7 +79,9 @@ AdvisorInput advisorInputFromFacts(const CaseFacts &facts, const QList<NoticeRec
         for (const AccountEvent &event : facts.history->events) {
             if (!event.confirmedOffence)
                 continue;
-            if (event.caseId == facts.record.id && event.kind == AccountEvent::Kind::CaseOpened)
+            // The case under advice is never its own prior offence: neither its opening nor a
+            // decision already recorded on it (advice asked again after deciding).
+            if (event.caseId == facts.record.id)
                 continue;
             PriorOffence prior;
             prior.at = event.at;

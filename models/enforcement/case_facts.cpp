@@ -19,16 +19,6 @@ QString tr(const char *text)
     return QCoreApplication::translate("Awb::CaseFacts", text);
 }
 
-std::optional<Severity> severityFromName(const QString &name)
-{
-    for (Severity s :
-         {Severity::Info, Severity::Low, Severity::Medium, Severity::High, Severity::Critical}) {
-        if (severityName(s) == name)
-            return s;
-    }
-    return std::nullopt;
-}
-
 void appendFindings(const QJsonArray &array, qint64 evidenceId, bool aboutOriginal,
                     QList<CaseFinding> &into)
 {

@@ -23,7 +23,7 @@ QString count(int n, const char *one, const char *many)
 
 QString day(const QDateTime &at)
 {
-    return at.isValid() ? at.toUTC().toString(QStringLiteral("yyyy-MM-dd")) : tr("(no date)");
+    return advisorDay(kContext, at);
 }
 
 bool engages(const AdvisorFinding &f, const AdvisorSettings &s)
@@ -109,8 +109,7 @@ QStringList clauseSentences(const AdvisorExplanationInput &e)
     }
     if (!belowParts.isEmpty())
         lines << tr("Findings below severity %1 engage no clause and are not counted: %2.")
-                     .arg(advisorSeverityKey(s.minimumSeverity),
-                          belowParts.join(QStringLiteral("; ")));
+                     .arg(severityName(s.minimumSeverity), belowParts.join(QStringLiteral("; ")));
     if (e.facts.engagedClauses.isEmpty())
         lines << tr("No clause of sections III or IV is engaged.");
     return lines;

@@ -33,7 +33,7 @@ QJsonObject advisorSettingsToJson(const AdvisorSettings &s)
     const QList<std::pair<QString, int>> values = s.integers();
     for (const auto &[key, value] : values)
         json.insert(key, value);
-    json.insert(QStringLiteral("minimumSeverity"), advisorSeverityKey(s.minimumSeverity));
+    json.insert(QStringLiteral("minimumSeverity"), severityName(s.minimumSeverity));
     json.insert(QStringLiteral("adjustments"), QJsonArray::fromStringList(s.adjustments));
     return json;
 }
@@ -49,12 +49,12 @@ Result<AdvisorSettings> advisorSettingsFromJson(const QJsonObject &json)
         read.integer(key.toLatin1().constData(), number);
         s.setInteger(key, number);
     }
-    QString severity = advisorSeverityKey(s.minimumSeverity);
+    QString severity = severityName(s.minimumSeverity);
     read.text("minimumSeverity", severity);
     read.strings("adjustments", s.adjustments);
     if (!read.ok())
         return Error{read.error()};
-    const std::optional<Severity> parsed = advisorSeverityFromKey(severity);
+    const std::optional<Severity> parsed = severityFromName(severity);
     if (!parsed)
         return Error{
             tr("advisor settings: \"minimumSeverity\" is \"%1\", not a severity.").arg(severity)};

@@ -109,7 +109,7 @@ AdvisorSettings AdvisorSettings::fromSettings(const QSettings &settings)
     const QString severityKey = key(QStringLiteral("minimumSeverity"));
     if (settings.contains(severityKey)) {
         const QString text = settings.value(severityKey).toString().trimmed().toLower();
-        const std::optional<Severity> severity = advisorSeverityFromKey(text);
+        const std::optional<Severity> severity = severityFromName(text);
         if (severity && *severity != Severity::Info) {
             s.minimumSeverity = *severity;
         } else {
@@ -156,7 +156,7 @@ QStringList AdvisorSettings::describe() const
         lines << QStringLiteral("%1 = %2").arg(key).arg(value);
     // After the thresholds, before the weights, as the header lists them.
     lines.insert(kIntSettingCount,
-                 QStringLiteral("minimumSeverity = %1").arg(advisorSeverityKey(minimumSeverity)));
+                 QStringLiteral("minimumSeverity = %1").arg(severityName(minimumSeverity)));
     return lines;
 }
 

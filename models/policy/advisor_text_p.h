@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QCoreApplication>
+#include <QDateTime>
 #include <QString>
 
 namespace Awb {
@@ -11,6 +12,13 @@ namespace Awb {
 inline QString advisorCount(const char *context, int n, const char *one, const char *many)
 {
     return QCoreApplication::translate(context, n == 1 ? one : many).arg(n);
+}
+
+// A factor's date as the advisor's texts write it: the UTC day, "(no date)" when unknown.
+inline QString advisorDay(const char *context, const QDateTime &at)
+{
+    return at.isValid() ? at.toUTC().toString(QStringLiteral("yyyy-MM-dd"))
+                        : QCoreApplication::translate(context, "(no date)");
 }
 
 } // namespace Awb

@@ -27,7 +27,7 @@ QString count(int n, const char *one, const char *many)
 
 QString day(const QDateTime &at)
 {
-    return at.isValid() ? at.toUTC().toString(QStringLiteral("yyyy-MM-dd")) : tr("(no date)");
+    return advisorDay(kContext, at);
 }
 
 QString minute(const QDateTime &at)
@@ -94,7 +94,7 @@ QString findingDetail(const QList<AdvisorFinding> &findings)
             continue;
         seen.insert(f.check);
         lines << QStringLiteral("%1 (%2, %3): %4")
-                     .arg(f.check, advisorSeverityKey(f.severity), f.title, f.evidence);
+                     .arg(f.check, severityName(f.severity), f.title, f.evidence);
     }
     return lines.join(QLatin1Char('\n'));
 }
@@ -210,10 +210,9 @@ void addClauseFactors(const AdvisorSettings &s, Assessment &a)
             AdvisorFactor f;
             f.id = QStringLiteral("below-minimum-") + clause;
             f.label = tr("Clause %1: findings below %2, not counted")
-                          .arg(clause, advisorSeverityKey(s.minimumSeverity));
-            f.source =
-                findingSources(e.below) +
-                tr("; setting minimumSeverity = %1").arg(advisorSeverityKey(s.minimumSeverity));
+                          .arg(clause, severityName(s.minimumSeverity));
+            f.source = findingSources(e.below) +
+                       tr("; setting minimumSeverity = %1").arg(severityName(s.minimumSeverity));
             f.detail = findingDetail(e.below);
             add(a, f);
         }

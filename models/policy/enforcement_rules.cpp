@@ -147,7 +147,7 @@ QList<EnforcementRule> buildRules()
                       return tr("no finding at or above %1 engages a clause of sections III or IV, "
                                 "no blocklist listing counts, no deadline was missed and the "
                                 "score is 0")
-                          .arg(advisorSeverityKey(s.minimumSeverity));
+                          .arg(severityName(s.minimumSeverity));
                   },
                   [](S) {
                       return tr("nothing in the case shows a violation (no clause engaged, no "
@@ -232,7 +232,7 @@ QStringList advisorRuleDescriptions(const AdvisorSettings &settings)
     lines << tr("A finding engages its clause from severity %1 up; info findings never do. Each "
                 "clause counts once, however many findings engage it. A blocklist row with "
                 "verdict \"listed\" engages clause 3.3; a missed opt-out deadline engages 4.2.")
-                 .arg(advisorSeverityKey(settings.minimumSeverity));
+                 .arg(severityName(settings.minimumSeverity));
     lines << tr("Prior offences count when the account history marks them confirmed and they lie "
                 "within the last %1; others are shown but not counted.")
                  .arg(months(settings.lookBackMonths));
@@ -280,33 +280,6 @@ void sortClausesInPolicyOrder(QStringList &clauses)
         const int rb = policyClauseRank(b);
         return ra != rb ? ra < rb : a < b;
     });
-}
-
-QString advisorSeverityKey(Severity severity)
-{
-    switch (severity) {
-    case Severity::Info:
-        return QStringLiteral("info");
-    case Severity::Low:
-        return QStringLiteral("low");
-    case Severity::Medium:
-        return QStringLiteral("medium");
-    case Severity::High:
-        return QStringLiteral("high");
-    case Severity::Critical:
-        return QStringLiteral("critical");
-    }
-    return {};
-}
-
-std::optional<Severity> advisorSeverityFromKey(const QString &key)
-{
-    for (Severity s :
-         {Severity::Info, Severity::Low, Severity::Medium, Severity::High, Severity::Critical}) {
-        if (advisorSeverityKey(s) == key)
-            return s;
-    }
-    return std::nullopt;
 }
 
 } // namespace Awb

@@ -130,8 +130,4 @@ int suspensionDaysFor(int score, const AdvisorSettings &settings);
 int policyClauseRank(const QString &clause);
 void sortClausesInPolicyOrder(QStringList &clauses);
 
-// "info" .. "critical" (as severityName() of the analysis room, which this room does not link).
-QString advisorSeverityKey(Severity severity);
-std::optional<Severity> advisorSeverityFromKey(const QString &key);
-
 } // namespace Awb

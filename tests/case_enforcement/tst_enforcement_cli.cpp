@@ -34,6 +34,7 @@ private Q_SLOTS:
     void terminationWithLiability();
     void noticesAsEmlAndPdf();
     void auditChainHoldsEverything();
+    void evidencePackage();
     void usageErrors();
 
 private:
@@ -217,6 +218,48 @@ void TestEnforcementCli::auditChainHoldsEverything()
     for (const char *action : {"override", "decision", "notice"})
         QVERIFY2(actions.contains(QLatin1String(action)), action);
     QVERIFY(who.contains(QStringLiteral("Ada Analyst")));
+}
+
+void TestEnforcementCli::evidencePackage()
+{
+    const QString harbour = caseOf(QStringLiteral("IXC-10077"));
+    for (const QString &out : {m_dir.filePath(QStringLiteral("package")),
+                               m_dir.filePath(QStringLiteral("package.zip"))}) {
+        const CliRun exported =
+            runAwb({QStringLiteral("export"), QStringLiteral("--db"), m_db,
+                    QStringLiteral("--case"), harbour, QStringLiteral("--out"), out});
+        QVERIFY2(exported.exitCode == 0, exported.err.constData());
+        const CliRun verified = runAwb({QStringLiteral("export"), QStringLiteral("--verify"), out});
+        QVERIFY2(verified.exitCode == 0, verified.err.constData());
+    }
+    const QString folder = m_dir.filePath(QStringLiteral("package"));
+    for (const char *file :
+         {"MANIFEST.sha256", "case.json", "audit.jsonl", "case-report.pdf", "README.txt"})
+        QVERIFY2(QFile::exists(folder + QLatin1Char('/') + QLatin1String(file)), file);
+    QVERIFY(!QDir(folder + QStringLiteral("/originals")).entryList(QDir::Files).isEmpty());
+    QVERIFY(!QDir(folder + QStringLiteral("/notices")).entryList(QDir::Files).isEmpty());
+    // The audit lines end with the chain's head as it stood: the pin for later comparison.
+    QFile audit(folder + QStringLiteral("/audit.jsonl"));
+    QVERIFY(audit.open(QIODevice::ReadOnly));
+    const QJsonObject pin = lastJson(audit.readAll());
+    QVERIFY(pin.value(QLatin1String("chain_intact")).toBool());
+    QCOMPARE(pin.value(QLatin1String("chain_head")).toString().size(), 64);
+    // A changed original is found.
+    const QString original =
+        folder + QStringLiteral("/originals/") +
+        QDir(folder + QStringLiteral("/originals")).entryList(QDir::Files).first();
+    QFile file(original);
+    QVERIFY(file.open(QIODevice::Append));
+    file.write("tampered\n");
+    file.close();
+    const CliRun broken = runAwb({QStringLiteral("export"), QStringLiteral("--verify"), folder});
+    QCOMPARE(broken.exitCode, 1);
+    QVERIFY2(broken.err.contains("originals/"), broken.err.constData());
+    // A package never lands on top of another.
+    const CliRun again =
+        runAwb({QStringLiteral("export"), QStringLiteral("--db"), m_db, QStringLiteral("--case"),
+                harbour, QStringLiteral("--out"), folder});
+    QCOMPARE(again.exitCode, 1);
 }
 
 void TestEnforcementCli::usageErrors()

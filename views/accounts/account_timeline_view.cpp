@@ -40,6 +40,8 @@ const MarkerStyle kStyles[] = {
      QColor(0xc3, 0x9b, 0xf0)},
     {AccountEvent::Kind::Blacklisting, QScatterSeries::MarkerShapeRotatedRectangle,
      QColor(0x00, 0x5f, 0x87), QColor(0x6c, 0xc4, 0xf0)},
+    {AccountEvent::Kind::Notice, QScatterSeries::MarkerShapeTriangle, QColor(0x2e, 0x5e, 0x2e),
+     QColor(0x9c, 0xd6, 0x9c)},
     {AccountEvent::Kind::Other, QScatterSeries::MarkerShapeCircle, QColor(0x80, 0x80, 0x80),
      QColor(0xa0, 0xa0, 0xa0)},
 };

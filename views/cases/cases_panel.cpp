@@ -170,6 +170,9 @@ void CasesPanel::buildActions(QLayout *bar)
     m_status = add(tr("Set Status…"), &CasesPanel::statusAction);
     m_decide = add(tr("Advise && Decide…"), &CasesPanel::decideAction);
     m_notice = add(tr("Notice…"), &CasesPanel::noticeAction);
+    m_printReport = add(tr("Print…"), &CasesPanel::printReportAction);
+    m_previewReport = add(tr("Print Preview…"), &CasesPanel::previewReportAction);
+    m_exportReport = add(tr("Export PDF…"), &CasesPanel::exportReportAction);
 }
 
 void CasesPanel::setStore(CaseStore *store)
@@ -328,6 +331,8 @@ void CasesPanel::updateActions()
     m_split->setEnabled(haveCase && reports > 0 && reports < m_reportModel->rowCount());
     m_move->setEnabled(haveCase && reports == 1);
     m_status->setEnabled(haveCase);
+    for (QPushButton *report : {m_printReport, m_previewReport, m_exportReport})
+        report->setEnabled(haveCase);
 }
 
 } // namespace Awb

@@ -119,6 +119,10 @@ private:
     void statusAction();
     void decideAction();
     void noticeAction();
+    // The printable case report (case_report_actions.cpp): data loaded off the GUI thread.
+    void printReportAction();
+    void previewReportAction();
+    void exportReportAction();
     void saveAction();
     bool askReason(const QString &title, QString *why);
     qint64 askTargetCase(const QString &title, const QString &label);
@@ -153,6 +157,9 @@ private:
     QPushButton *m_status = nullptr;
     QPushButton *m_decide = nullptr;
     QPushButton *m_notice = nullptr;
+    QPushButton *m_printReport = nullptr;
+    QPushButton *m_previewReport = nullptr;
+    QPushButton *m_exportReport = nullptr;
 };
 
 } // namespace Awb

@@ -10,3 +10,8 @@ target_sources(awb_views PRIVATE
   ${CMAKE_CURRENT_LIST_DIR}/decision_dialog.h ${CMAKE_CURRENT_LIST_DIR}/decision_dialog.cpp
   ${CMAKE_CURRENT_LIST_DIR}/notice_dialog.h ${CMAKE_CURRENT_LIST_DIR}/notice_dialog.cpp)
 target_link_libraries(awb_views PUBLIC awb_enforcement awb_render)
+# Print, Print Preview and Export PDF of the case report (QtPrintSupport: the dialogs; the
+# drawing itself stays in awb_render, QtGui only).
+find_package(Qt6 REQUIRED COMPONENTS PrintSupport)
+target_sources(awb_views PRIVATE ${CMAKE_CURRENT_LIST_DIR}/case_report_actions.cpp)
+target_link_libraries(awb_views PUBLIC Qt6::PrintSupport)

@@ -1,13 +1,12 @@
 #include "render/notice_pdf.h"
 
 #include "notices/notice_time.h"
+#include "render/paged_document.h"
 
 #include <QAbstractTextDocumentLayout>
 #include <QCoreApplication>
 #include <QFileInfo>
-#include <QFontDatabase>
 #include <QPageLayout>
-#include <QPainter>
 #include <QPdfWriter>
 #include <QTextDocument>
 
@@ -22,19 +21,11 @@ QString tr(const char *text)
 
 // Layout and drawing share one unit: device-independent pixels, 96 per inch, as on a screen,
 // so that the preview and the PDF break lines in the same places.
-constexpr int kResolution = 96;
-constexpr qreal kBand = 30; // height of the running head and foot, in pixels
-
-QString family(const QString &wanted, QFontDatabase::SystemFont fallback)
-{
-    return QFontDatabase::families().contains(wanted)
-               ? wanted
-               : QFontDatabase::systemFont(fallback).family();
-}
+constexpr int kResolution = kDocumentResolution;
 
 QFont textFont(qreal pointSize)
 {
-    QFont font(family(QStringLiteral("DejaVu Sans"), QFontDatabase::GeneralFont));
+    QFont font(documentFontFamily());
     font.setPointSizeF(pointSize);
     return font;
 }
@@ -46,7 +37,7 @@ QString styleSheet()
                           "pre { font-family: '%1'; font-size: 7pt; }\n"
                           "small { font-size: 7.5pt; }\n"
                           "th { font-weight: bold; }\n")
-        .arg(family(QStringLiteral("DejaVu Sans Mono"), QFontDatabase::FixedFont));
+        .arg(documentFontFamily(true));
 }
 
 QString policyReference(const NoticeData &data)
@@ -54,30 +45,6 @@ QString policyReference(const NoticeData &data)
     if (data.policyVersionLabel.isEmpty())
         return data.policyTitle;
     return QStringLiteral("%1, version of %2").arg(data.policyTitle, data.policyVersionLabel);
-}
-
-void drawRunningHeadAndFoot(QPainter &painter, const QRectF &page, const ComposedNotice &notice,
-                            const NoticeData &data, int index, int count)
-{
-    painter.save();
-    painter.setPen(Qt::black);
-    QFont font = textFont(8);
-    const QRectF head(page.left(), page.top(), page.width(), kBand - 10);
-    const QRectF foot(page.left(), page.bottom() - kBand + 10, page.width(), kBand - 10);
-    font.setBold(true);
-    painter.setFont(font);
-    painter.drawText(head, Qt::AlignLeft | Qt::AlignTop, notice.caseId);
-    font.setBold(false);
-    painter.setFont(font);
-    painter.drawText(head, Qt::AlignRight | Qt::AlignTop, notice.from.name);
-    painter.setPen(QPen(Qt::black, 0.5));
-    painter.drawLine(QPointF(head.left(), head.bottom()), QPointF(head.right(), head.bottom()));
-    painter.drawLine(QPointF(foot.left(), foot.top()), QPointF(foot.right(), foot.top()));
-    painter.drawText(foot, Qt::AlignLeft | Qt::AlignBottom,
-                     notice.caseId + QStringLiteral("  \u00b7  ") + policyReference(data));
-    painter.drawText(foot, Qt::AlignRight | Qt::AlignBottom,
-                     tr("Page %1 of %2").arg(index + 1).arg(count));
-    painter.restore();
 }
 
 } // namespace
@@ -125,30 +92,12 @@ Status writeNoticePdf(const ComposedNotice &notice, const NoticeData &data, cons
 
     auto document = noticeDocument(notice, data);
     document->documentLayout()->setPaintDevice(&writer);
-    // The painter's origin is the top left of the printable area, inside the margins.
-    const QRectF page(QPointF(0, 0), writer.pageLayout().paintRectPixels(kResolution).size());
-    const QSizeF body(page.width(), page.height() - 2 * kBand);
-    document->setPageSize(body);
-
-    QPainter painter;
-    if (!painter.begin(&writer))
-        return Error{QStringLiteral("%1: cannot write the PDF").arg(path)};
-    const int count = document->pageCount();
-    for (int index = 0; index < count; ++index) {
-        if (index > 0)
-            writer.newPage();
-        drawRunningHeadAndFoot(painter, page, notice, data, index, count);
-        painter.save();
-        // Page `index` of the document is the band [index * h, (index + 1) * h).
-        painter.translate(0, kBand - index * body.height());
-        QAbstractTextDocumentLayout::PaintContext context;
-        context.clip = QRectF(QPointF(0, index * body.height()), body);
-        context.palette.setColor(QPalette::Text, Qt::black);
-        painter.setClipRect(context.clip);
-        document->documentLayout()->draw(&painter, context);
-        painter.restore();
-    }
-    if (!painter.end())
+    const Status painted =
+        paintDocumentPages(*document, writer,
+                           {notice.caseId, notice.from.name,
+                            notice.caseId + QStringLiteral("  \u00b7  ") + policyReference(data)},
+                           path);
+    if (!painted)
         return Error{QStringLiteral("%1: cannot write the PDF").arg(path)};
     if (QFileInfo(path).size() <= 0)
         return Error{QStringLiteral("%1: the PDF is empty (is the folder writable?)").arg(path)};

@@ -151,7 +151,9 @@ public:
         if (!verdict.isBulk)
             return;
         const QString body = readableBodyOf(context);
-        if (!findPostalAddress(body).text.isEmpty())
+        // No body (a report that carried the headers only) shows nothing either way: the
+        // absence of an address can only be found in a body that is there.
+        if (body.trimmed().isEmpty() || !findPostalAddress(body).text.isEmpty())
             return;
         sink.add(-1,
                  tr("No postal address was found in the %1 characters of body text. Looked for "
