@@ -3,6 +3,7 @@
 #include "store/account_repository.h"
 #include "store/case_repository.h"
 #include "store/case_store.h"
+#include "store/decision_repository.h"
 #include "store/evidence_repository.h"
 
 #include <QHash>
@@ -158,11 +159,34 @@ Result<DeskDashboard> loadDeskDashboard(CaseStore &store, const QDateTime &now, 
     if (!customers)
         return Error{customers.error()};
     const QDateTime soon = board.now.addDays(soonDays);
+    QHash<QString, QString> names;
+    QSet<QString> listed;
     for (const CustomerRecord &customer : *customers) {
+        names.insert(customer.accountId, customer.name);
         if (customer.status == QLatin1String("suspended") && customer.suspendedUntil.isValid() &&
-            customer.suspendedUntil >= board.now && customer.suspendedUntil <= soon)
+            customer.suspendedUntil >= board.now && customer.suspendedUntil <= soon) {
             board.suspensionsEndingSoon.append(
                 {customer.accountId, customer.name, customer.suspendedUntil});
+            listed.insert(customer.accountId);
+        }
+    }
+    // Suspensions the desk decided here, whose earliest end comes soon; an account the billing
+    // system already lists as suspended with its own end date is shown once, with that date.
+    DecisionRepository decisions(store);
+    for (const CaseRecord &record : *cases) {
+        if (record.accountId.isEmpty() || listed.contains(record.accountId))
+            continue;
+        Result<std::optional<DecisionRecord>> decision = decisions.latest(record.id);
+        if (!decision)
+            return Error{decision.error()};
+        if (!decision->has_value() || (*decision)->chosenAction != QLatin1String("suspension"))
+            continue;
+        const QDateTime end = (*decision)->suspensionEnd;
+        if (end.isValid() && end >= board.now && end <= soon) {
+            board.suspensionsEndingSoon.append(
+                {record.accountId, names.value(record.accountId), end});
+            listed.insert(record.accountId);
+        }
     }
     std::sort(board.suspensionsEndingSoon.begin(), board.suspensionsEndingSoon.end(),
               [](const DashboardSuspension &a, const DashboardSuspension &b) {

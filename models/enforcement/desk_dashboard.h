@@ -69,7 +69,8 @@ struct DeskDashboard
     // The newest observation of each (list, address or range) pair, where that says "listed":
     // a later clean check ends a listing, an older one does not restart it.
     QList<StoredListing> listingsInForce;
-    // Accounts suspended now whose stated suspension ends within `soonDays` days.
+    // Accounts suspended now whose suspension ends within `soonDays` days: as the account
+    // directory states it, or as a suspension decided on one of its cases.
     QList<DashboardSuspension> suspensionsEndingSoon;
     int soonDays = 14;
 };

@@ -7,6 +7,7 @@
 #include "enforcement/desk_dashboard.h"
 #include "itemmodels/dashboard_list_model.h"
 #include "store/case_repository.h"
+#include "store/decision_repository.h"
 
 #include <QAbstractItemModelTester>
 #include <QSignalSpy>
@@ -174,6 +175,37 @@ void TestDeskDashboard::suspensionsEndingSoon()
     auto notSoon = loadDeskDashboard(*m_store, m_now, 1, 3);
     QVERIFY(notSoon);
     QVERIFY(notSoon->suspensionsEndingSoon.isEmpty());
+
+    // A suspension decided on a case counts too, ending when the decision says.
+    auto cases = CaseRepository(*m_store).cases();
+    QVERIFY(cases);
+    qint64 caseId = 0;
+    QString account;
+    for (const CaseRecord &record : *cases) {
+        if (!record.accountId.isEmpty() && record.accountId != u"IXC-10088") {
+            caseId = record.id;
+            account = record.accountId;
+            break;
+        }
+    }
+    QVERIFY(caseId);
+    DecisionRecord decision;
+    decision.caseId = caseId;
+    decision.chosenAction = QStringLiteral("suspension");
+    decision.chosenDays = 7;
+    decision.proposedAction = QStringLiteral("suspension");
+    decision.proposedDays = 7;
+    decision.who = QStringLiteral("test");
+    decision.decidedAt = m_now;
+    decision.suspensionStart = m_now.addDays(-1);
+    decision.suspensionEnd = m_now.addDays(6);
+    QVERIFY(DecisionRepository(*m_store).record(decision));
+    auto decided = loadDeskDashboard(*m_store, m_now, 1, 14);
+    QVERIFY(decided);
+    QCOMPARE(decided->suspensionsEndingSoon.size(), 2);
+    QCOMPARE(decided->suspensionsEndingSoon.first().accountId, QStringLiteral("IXC-10088"));
+    QCOMPARE(decided->suspensionsEndingSoon.last().accountId, account);
+    QCOMPARE(decided->suspensionsEndingSoon.last().endsAt, m_now.addDays(6));
 }
 
 void TestDeskDashboard::hongKongDay()

@@ -13,6 +13,7 @@
 #include "enforcement/case_report_data.h"
 #include "pipeline/import_pipeline.h"
 #include "render/case_report.h"
+#include "render/paged_document.h"
 #include "store/case_store.h"
 
 #include <QFileDialog>
@@ -90,6 +91,9 @@ void CasesPanel::printReportAction()
                                return;
                            }
                            QPrinter printer(QPrinter::HighResolution);
+                           // Laid out as the PDF is, at the document's resolution: the same
+                           // pages, breaks and font sizes; text and drawings stay vectors.
+                           printer.setResolution(kDocumentResolution);
                            printer.setPageSize(QPageSize(QPageSize::A4));
                            printer.setDocName(tr("Case report %1").arg(data->record.publicId));
                            QPrintDialog dialog(&printer, this);
@@ -114,6 +118,9 @@ void CasesPanel::previewReportAction()
                                return;
                            }
                            QPrinter printer(QPrinter::HighResolution);
+                           // Laid out as the PDF is, at the document's resolution: the same
+                           // pages, breaks and font sizes; text and drawings stay vectors.
+                           printer.setResolution(kDocumentResolution);
                            printer.setPageSize(QPageSize(QPageSize::A4));
                            QPrintPreviewDialog dialog(&printer, this);
                            dialog.setWindowTitle(tr("Case report %1").arg(data->record.publicId));

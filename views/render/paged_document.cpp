@@ -24,7 +24,9 @@ void drawHeadAndFoot(QPainter &painter, const QRectF &page, const PageDecoration
     painter.save();
     painter.setPen(Qt::black);
     QFont font(documentFontFamily());
-    font.setPointSizeF(8);
+    // 8 pt in document pixels: the painter is scaled from document pixels to the device's, so a
+    // size in points would be scaled twice on a device finer than the document (a printer).
+    font.setPixelSize(qRound(8.0 * kDocumentResolution / 72.0));
     const QRectF head(page.left(), page.top(), page.width(), kPageBand - 10);
     const QRectF foot(page.left(), page.bottom() - kPageBand + 10, page.width(), kPageBand - 10);
     font.setBold(true);
