@@ -373,8 +373,12 @@ Result<ImportSummary> ImportPipeline::run(CaseStore &store, const QStringList &p
     ImportSummary summary = writer.summary();
     summary.runId = *runId;
     summary.cancelled = cancelled();
-    runs.finish(*runId, summary.imported, summary.duplicates, int(summary.rejected.size()),
-                summary.cancelled);
+    // Finishing the run writes its audit entry: an import the audit log does not record is a
+    // failure to report, even though the messages themselves landed.
+    const Status finished = runs.finish(*runId, summary.imported, summary.duplicates,
+                                        int(summary.rejected.size()), summary.cancelled);
+    if (status && !finished)
+        status = finished;
     reportProgress();
     if (!status)
         return Error{status.error()};
