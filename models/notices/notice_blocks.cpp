@@ -1,7 +1,7 @@
 #include "notices/notice_blocks.h"
 
 #include "notices/notice_text.h"
-#include "notices/notice_time.h"
+#include "policy/hong_kong_time.h"
 
 #include <QRegularExpression>
 
@@ -177,7 +177,7 @@ NoticeValue deadlinesValue(const QList<NoticeDeadline> &deadlines)
     QStringList text;
     QList<QStringList> rows;
     for (const NoticeDeadline &d : deadlines) {
-        const QString due = formatNoticeTime(d.due);
+        const QString due = formatHongKongAndUtc(d.due);
         text += wrapNoticeLine(QStringLiteral("- %1: %2").arg(d.label, due));
         QString basis = d.basis;
         if (!d.calendarVersion.isEmpty())
@@ -198,7 +198,7 @@ NoticeValue evidenceValue(const QList<NoticeEvidenceItem> &items)
     QStringList text;
     QList<QStringList> rows;
     for (const NoticeEvidenceItem &e : items) {
-        const QString at = formatNoticeTime(e.at);
+        const QString at = formatHongKongAndUtc(e.at);
         text += wrapNoticeLine(QStringLiteral("- %1: %2").arg(at, e.description));
         QStringList refs;
         if (!e.reference.isEmpty())

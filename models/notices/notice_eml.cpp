@@ -2,7 +2,7 @@
 
 #include "mail/gmime_runtime.h"
 #include "mail/gobject_ref.h"
-#include "notices/notice_time.h"
+#include "policy/hong_kong_time.h"
 
 #include <QCryptographicHash>
 #include <QRegularExpression>
@@ -121,7 +121,7 @@ Result<QByteArray> buildNoticeEml(const ComposedNotice &notice, const NoticeEnve
     }
     g_mime_message_set_subject(message.get(), notice.subject.toUtf8().constData(), "utf-8");
 
-    const QDateTime local = notice.date.toUTC().toTimeZone(hongKongTimeZone());
+    const QDateTime local = notice.date.toUTC().toTimeZone(hongKongZone());
     GTimeZone *zone = g_time_zone_new_offset(local.offsetFromUtc());
     GDateTime *date =
         g_date_time_new(zone, local.date().year(), local.date().month(), local.date().day(),

@@ -2,7 +2,7 @@
 
 #include "notices/notice_blocks.h"
 #include "notices/notice_fields.h"
-#include "notices/notice_time.h"
+#include "policy/hong_kong_time.h"
 #include "notices/redaction_p.h"
 
 namespace Awb {
@@ -96,7 +96,7 @@ NoticeValues noticeValues(const NoticeData &data)
     };
 
     put(QStringLiteral("case_id"), data.caseId);
-    put(QStringLiteral("date"), formatNoticeTime(data.now));
+    put(QStringLiteral("date"), formatHongKongAndUtc(data.now));
     put(QStringLiteral("desk_name"), data.deskName);
     put(QStringLiteral("desk_address"), data.deskAddress);
     put(QStringLiteral("recipient_name"), data.recipientName);
@@ -115,11 +115,11 @@ NoticeValues noticeValues(const NoticeData &data)
     put(QStringLiteral("consequences"), data.consequences);
     put(QStringLiteral("how_to_respond"), data.howToRespond);
     put(QStringLiteral("suspension_scope"), data.suspensionScope);
-    put(QStringLiteral("suspension_start"), formatNoticeTime(data.suspensionStart));
-    put(QStringLiteral("suspension_earliest_end"), formatNoticeTime(data.suspensionEarliestEnd));
-    put(QStringLiteral("effective_date"), formatNoticeTime(data.effectiveAt));
+    put(QStringLiteral("suspension_start"), formatHongKongAndUtc(data.suspensionStart));
+    put(QStringLiteral("suspension_earliest_end"), formatHongKongAndUtc(data.suspensionEarliestEnd));
+    put(QStringLiteral("effective_date"), formatHongKongAndUtc(data.effectiveAt));
     put(QStringLiteral("provide_how"), data.provideHow);
-    put(QStringLiteral("provide_by"), formatNoticeTime(data.provideBy));
+    put(QStringLiteral("provide_by"), formatHongKongAndUtc(data.provideBy));
     put(QStringLiteral("outcome"), data.outcome);
 
     putBlock(QStringLiteral("clauses"), !data.clauses.isEmpty(), clausesValue(data.clauses));

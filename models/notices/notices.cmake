@@ -2,7 +2,6 @@
 list(APPEND AWB_NOTICES_SOURCES
   ${CMAKE_CURRENT_LIST_DIR}/notice_data.h
   ${CMAKE_CURRENT_LIST_DIR}/notice_fields.h ${CMAKE_CURRENT_LIST_DIR}/notice_fields.cpp
-  ${CMAKE_CURRENT_LIST_DIR}/notice_time.h ${CMAKE_CURRENT_LIST_DIR}/notice_time.cpp
   ${CMAKE_CURRENT_LIST_DIR}/notice_text.h ${CMAKE_CURRENT_LIST_DIR}/notice_text.cpp
   ${CMAKE_CURRENT_LIST_DIR}/notice_template.h ${CMAKE_CURRENT_LIST_DIR}/notice_template.cpp
   ${CMAKE_CURRENT_LIST_DIR}/notice_template_render.cpp

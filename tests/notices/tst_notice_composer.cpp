@@ -4,7 +4,7 @@
 
 #include "notices/notice_composer.h"
 #include "notices/notice_fields.h"
-#include "notices/notice_time.h"
+#include "policy/hong_kong_time.h"
 
 #include <QTest>
 #include <QUrl>
@@ -48,13 +48,13 @@ private Q_SLOTS:
         QTest::addColumn<QDateTime>("time");
         QTest::addColumn<QString>("expected");
         QTest::newRow("afternoon") << QDateTime(QDate(2026, 11, 27), QTime(6, 30, 59), Qt::UTC)
-                                   << "Fri 27 Nov 2026 14:30 HKT (06:30 UTC)";
+                                   << "Fri 27 Nov 2026 14:30:59 HKT (06:30:59 UTC)";
         QTest::newRow("UTC on the day before")
             << QDateTime(QDate(2026, 11, 27), QTime(18, 30), Qt::UTC)
             << "Sat 28 Nov 2026 02:30 HKT (Fri 27 Nov 18:30 UTC)";
         QTest::newRow("given in another zone")
             << QDateTime(QDate(2026, 11, 5), QTime(6, 2, 11), Qt::OffsetFromUTC, -8 * 3600)
-            << "Thu 5 Nov 2026 22:02 HKT (14:02 UTC)";
+            << "Thu 5 Nov 2026 22:02:11 HKT (14:02:11 UTC)";
         QTest::newRow("new year") << QDateTime(QDate(2026, 12, 31), QTime(16, 0), Qt::UTC)
                                   << "Fri 1 Jan 2027 00:00 HKT (Thu 31 Dec 16:00 UTC)";
         QTest::newRow("invalid") << QDateTime() << "";
@@ -64,7 +64,7 @@ private Q_SLOTS:
     {
         QFETCH(QDateTime, time);
         QFETCH(QString, expected);
-        QCOMPARE(formatNoticeTime(time), expected);
+        QCOMPARE(formatHongKongAndUtc(time), expected);
     }
 
     void goldens_data()
@@ -116,12 +116,12 @@ private Q_SLOTS:
             QVERIFY(notice->html.contains(clause.citation.toHtmlEscaped()));
         }
         for (const NoticeDeadline &deadline : data.deadlines)
-            QVERIFY(notice->text.simplified().contains(formatNoticeTime(deadline.due)));
+            QVERIFY(notice->text.simplified().contains(formatHongKongAndUtc(deadline.due)));
         for (const NoticeFinding &finding : data.findings)
             QVERIFY(notice->text.contains(finding.check));
         QVERIFY(notice->text.contains(u"Received: from")); // the header excerpt
         QVERIFY(notice->text.contains(data.accountId));
-        QVERIFY(notice->text.contains(formatNoticeTime(data.now)));
+        QVERIFY(notice->text.contains(formatHongKongAndUtc(data.now)));
     }
 
     void customerNoticesHideTheReporter_data() { goldens_data(); }

@@ -1,6 +1,6 @@
 #include "render/notice_pdf.h"
 
-#include "notices/notice_time.h"
+#include "policy/hong_kong_time.h"
 #include "render/paged_document.h"
 
 #include <QAbstractTextDocumentLayout>
@@ -63,7 +63,7 @@ QString noticeDocumentHtml(const ComposedNotice &notice, const NoticeData &data)
                "<p style=\"font-size: 13pt; font-weight: bold; margin-top: 8px\">%1</p>\n"
                "<hr>\n%7</body></html>\n")
         .arg(notice.subject.toHtmlEscaped(), notice.from.name.toHtmlEscaped(),
-             notice.from.address.toHtmlEscaped(), formatNoticeTime(notice.date).toHtmlEscaped(),
+             notice.from.address.toHtmlEscaped(), formatHongKongAndUtc(notice.date).toHtmlEscaped(),
              tr("To:").toHtmlEscaped(), to.toHtmlEscaped(), notice.htmlBody);
 }
 
