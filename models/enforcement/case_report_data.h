@@ -143,7 +143,7 @@ struct CaseReportData
     QList<CaseReportHistoryDay> historyDays; // every day of the window, oldest first
     QList<CaseReportHistoryRow> historyRows;
     QDateTime windowStart;
-    int confirmedOffences = 0;
+    int confirmedOffences = 0; // prior ones: in the window, not this case's own decision
     QString offenceRule;
     QList<AuditEntry> audit;    // the entries of the case
     qint64 auditEntryCount = 0; // of the whole log, when the report was made

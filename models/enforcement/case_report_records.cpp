@@ -101,7 +101,12 @@ void buildHistory(const CaseFacts &facts, const CaseReportRedaction &redaction,
         return;
     const AccountHistory &history = *facts.history;
     data.windowStart = history.windowStart;
-    data.confirmedOffences = history.confirmedOffencesInWindow;
+    // Prior offences: the case's own decision, once recorded, is not one of them (as the advisor
+    // counts them).
+    data.confirmedOffences = int(std::count_if(
+        history.events.cbegin(), history.events.cend(), [&facts](const AccountEvent &e) {
+            return e.confirmedOffence && e.inWindow && e.caseId != facts.record.id;
+        }));
     data.offenceRule = history.offenceRule;
     QMap<QDate, int> events;
     for (const AccountEvent &event : history.events) {

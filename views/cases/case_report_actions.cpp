@@ -64,10 +64,11 @@ void loadReportInWorker(QWidget *parent, const QString &dbPath, qint64 caseId,
     auto *progress = new QProgressDialog(label, QString(), 0, 0, parent);
     progress->setWindowModality(Qt::WindowModal);
     progress->setMinimumDuration(300);
+    // The thread deletes itself when done, whether or not the panel is still there to hear it.
+    QObject::connect(thread, &QThread::finished, thread, &QObject::deleteLater);
     QObject::connect(thread, &QThread::finished, parent, [=] {
         progress->close();
         progress->deleteLater();
-        thread->deleteLater();
         if (result->has_value())
             done(**result);
         else

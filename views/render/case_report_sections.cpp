@@ -17,7 +17,7 @@ QString historySection(const CaseReportData &data, int number)
         reports += day.reports;
     html += QStringLiteral("<p>%1</p>\n")
                 .arg(esc(tr("Account %1 (%2, %3) from %4 to %5 (%6 months): %7 reports received, "
-                            "%8 account events, %9 confirmed prior offences.")
+                            "%8 account events, confirmed prior offences: %9.")
                              .arg(data.record.accountId, data.accountName, data.accountStatus,
                                   shortTime(data.windowStart), shortTime(data.generatedAt))
                              .arg(data.options.lookBackMonths)
