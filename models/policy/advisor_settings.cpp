@@ -114,8 +114,8 @@ AdvisorSettings AdvisorSettings::fromSettings(const QSettings &settings)
             s.minimumSeverity = *severity;
         } else {
             s.adjustments << tr("%1 = \"%2\" is not one of low, medium, high, critical (info "
-                                "findings never engage a clause); used low.")
-                                 .arg(severityKey, text);
+                                "findings never engage a clause); used %3.")
+                                 .arg(severityKey, text, severityName(s.minimumSeverity));
         }
     }
     return s;

@@ -48,7 +48,9 @@ struct AdvisorSettings
     int suspensionDaysPerPoint = 3; // 0..30, for each point above moderateThreshold
     int suspensionMaxDays = 30;     // base..30
     // Findings below this severity engage no clause; Info never does, so Low is the least.
-    Severity minimumSeverity = Severity::Low;
+    // Medium by default: a low finding (a HELO that is not a full host name, a Message-ID made on
+    // another host) is a sign worth showing, not proof of a breach a sanction can rest on.
+    Severity minimumSeverity = Severity::Medium;
     QMap<QString, int> weights; // by factor id: every id of advisorFactorRules(), 0..100
     // What fromSettings() could not use as written, and what it used instead (shown too).
     QStringList adjustments;
