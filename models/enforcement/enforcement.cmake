@@ -15,3 +15,5 @@ target_sources(awb_enforcement PRIVATE
   ${CMAKE_CURRENT_LIST_DIR}/case_report_data.cpp
   ${CMAKE_CURRENT_LIST_DIR}/case_report_records.cpp
   ${CMAKE_CURRENT_LIST_DIR}/case_report_summary.cpp)
+target_sources(awb_enforcement PRIVATE
+  ${CMAKE_CURRENT_LIST_DIR}/case_notice_text_p.h ${CMAKE_CURRENT_LIST_DIR}/case_notice_text.cpp)
