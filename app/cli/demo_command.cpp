@@ -1,11 +1,16 @@
 // awb demo [--out DIR]: the bundled demo data, end to end, without a window.
 #include "cli/cli_io.h"
 #include "cli/commands.h"
+
 #include "cli/trust_options.h"
+#include "enforcement/case_advice.h"
+#include "store/case_repository.h"
 
 #include "analysis/trust_settings.h"
 #include "cases/case_assigner.h"
 #include "common/data_paths.h"
+#include "enforcement/case_advice.h"
+#include "store/case_repository.h"
 #include "store/case_store.h"
 
 #include <QCommandLineParser>
@@ -22,6 +27,36 @@ void removeDatabase(const QString &path)
 {
     for (const QString &suffix : {QString(), QStringLiteral("-wal"), QStringLiteral("-shm")})
         QFile::remove(path + suffix);
+}
+
+} // namespace
+
+namespace {
+
+// What section 6.1 proposes for each attributed case: the demo ends where the analyst's decision
+// begins (nothing is decided for them).
+void printProposals(CaseStore &store)
+{
+    Result<QList<CaseRecord>> cases = CaseRepository(store).cases();
+    if (!cases)
+        return;
+    out() << "\nProposals of the enforcement advisor (policy 6.1):\n";
+    for (const CaseRecord &record : *cases) {
+        if (record.accountId.isEmpty() || !record.mergedInto.isEmpty())
+            continue;
+        Result<CaseAdvice> advice =
+            adviseCase(store, record.id, AdvisorSettings::fromSettings(QSettings()));
+        if (!advice) {
+            out() << "  " << record.publicId << ": " << advice.error() << '\n';
+            continue;
+        }
+        const Recommendation &r = advice->recommendation;
+        out() << "  " << record.publicId << "  "
+              << (r.action.isEmpty() ? QStringLiteral("no sanction") : r.action)
+              << (r.action == u"suspension" ? QStringLiteral(" %1 days").arg(r.suspensionDays)
+                                            : QString())
+              << "  (" << r.ruleApplied << ")\n";
+    }
 }
 
 } // namespace
@@ -98,8 +133,11 @@ int demoCommand(const QStringList &arguments)
     groupCasesIn(**store, trust, caseSettings, false);
     out() << '\n';
     listCasesIn(**store, false);
+    printProposals(**store);
     out() << "\nCase database: " << dbPath << '\n'
-          << "Open it in the workbench: abuse-workbench " << dbPath << '\n';
+          << "Open it in the workbench: abuse-workbench " << dbPath << '\n'
+          << "Next: awb advise --db " << dbPath << " --case ID, then awb decide, awb notice, "
+          << "awb report and awb export.\n";
     out().flush();
     // Rejections are expected here (malformed/); a failing store is a real failure.
     return storeFailed ? ExitRejected : ExitOk;
