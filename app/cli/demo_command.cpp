@@ -3,8 +3,6 @@
 #include "cli/commands.h"
 
 #include "cli/trust_options.h"
-#include "enforcement/case_advice.h"
-#include "store/case_repository.h"
 
 #include "analysis/trust_settings.h"
 #include "cases/case_assigner.h"
