@@ -46,6 +46,7 @@ private Q_SLOTS:
     void everySection();
     void quotedClauses();
     void caseIdOnEveryPage();
+    void contentsNameTheRightPages();
     void sha256OfEveryOriginal();
     void rowsNeverCut();
     void externalCopyHasNoReporter();
@@ -167,6 +168,34 @@ void TestCaseReportCli::caseIdOnEveryPage()
         QVERIFY2(pages.at(i).contains(m_case), qPrintable(QString::number(i + 1)));
         QVERIFY(pages.at(i).contains(QStringLiteral("Page %1 of %2").arg(i + 1).arg(count)));
     }
+}
+
+void TestCaseReportCli::contentsNameTheRightPages()
+{
+    // Each section heading stands alone on its line on the page the contents give for it.
+    const QStringList pages = m_text.split(QLatin1Char('\f'));
+    const QStringList layout = pdfText(m_pdf, true).split(QLatin1Char('\f'));
+    QString contents;
+    for (const QString &page : layout) {
+        if (page.contains(QLatin1String("2. Contents")))
+            contents = page;
+    }
+    QVERIFY(!contents.isEmpty());
+    static const QRegularExpression entry(
+        QStringLiteral("^\\s*((\\d+)\\. [^\\n]*?)\\s{2,}(\\d+)\\s*$"),
+        QRegularExpression::MultilineOption);
+    int checked = 0;
+    for (auto it = entry.globalMatch(contents); it.hasNext();) {
+        const QRegularExpressionMatch match = it.next();
+        const QString heading = match.captured(1).trimmed();
+        const int page = match.captured(3).toInt();
+        QVERIFY2(page >= 1 && page <= pages.size(), qPrintable(heading));
+        const QStringList lines = pages.at(page - 1).split(QLatin1Char('\n'));
+        QVERIFY2(lines.contains(heading),
+                 qPrintable(QStringLiteral("%1 is not on page %2").arg(heading).arg(page)));
+        ++checked;
+    }
+    QCOMPARE(checked, 11);
 }
 
 void TestCaseReportCli::sha256OfEveryOriginal()

@@ -144,6 +144,10 @@ std::unique_ptr<QTextDocument> caseReportDocument(const CaseReportData &data, qr
         QSizeF(width > 0 ? width : printable.width(), printable.height() - 2 * kPageBand));
     document->setHtml(caseReportHtml(data));
     objects->replacePlaceholders();
+    // Lay the whole document out again with the drawings in place before counting pages: the
+    // incremental layout after the placeholders were replaced came out two pages shorter than
+    // the one the PDF is painted from, and the contents named the wrong pages.
+    document->setPageSize(document->pageSize());
     fillContentsPages(*document);
     return document;
 }

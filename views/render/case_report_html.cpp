@@ -211,6 +211,7 @@ void fillContentsPages(QTextDocument &document)
     const qreal pageHeight = document.pageSize().height();
     if (pageHeight <= 0)
         return;
+
     static const QRegularExpression numbered(QStringLiteral("^(\\d+)\\. "));
     QMap<int, int> pages;
     for (QTextBlock block = document.begin(); block.isValid(); block = block.next()) {
