@@ -154,15 +154,21 @@ int fail(const QString &message)
     return ExitRejected;
 }
 
-int showCase(CaseRepository &cases, qint64 caseId, bool json)
+int showCase(CaseStore &store, qint64 caseId, bool json)
 {
-    Result<CaseRecord> c = cases.caseById(caseId);
+    Result<CaseRecord> c = CaseRepository(store).caseById(caseId);
     if (!c)
         return fail(c.error());
-    if (json)
-        printJsonLine(caseJson(*c));
-    else
+    if (json) {
+        QJsonObject object = caseJson(*c);
+        const QJsonObject enforcement = caseEnforcementJson(store, *c);
+        for (auto it = enforcement.begin(); it != enforcement.end(); ++it)
+            object.insert(it.key(), it.value());
+        printJsonLine(object);
+    } else {
         printCase(*c);
+        printCaseEnforcement(store, *c);
+    }
     out().flush();
     return ExitOk;
 }
@@ -340,31 +346,31 @@ int casesCommand(const QStringList &arguments)
         if (!to)
             return fail(to.error());
         const Status moved = cases.move(evidenceId, *to, who, why);
-        return moved ? showCase(cases, *to, json) : fail(moved.error());
+        return moved ? showCase(**store, *to, json) : fail(moved.error());
     }
     Result<qint64> caseId = cases.resolve(args.at(0));
     if (!caseId)
         return fail(caseId.error());
     if (action == u"show")
-        return showCase(cases, *caseId, json);
+        return showCase(**store, *caseId, json);
     if (action == u"merge") {
         Result<qint64> from = cases.resolve(args.at(1));
         if (!from)
             return fail(from.error());
         const Status merged = cases.merge(*caseId, *from, who, why);
-        return merged ? showCase(cases, *caseId, json) : fail(merged.error());
+        return merged ? showCase(**store, *caseId, json) : fail(merged.error());
     }
     if (action == u"status") {
         const Status changed = cases.setStatus(*caseId, args.at(1), who, why);
-        return changed ? showCase(cases, *caseId, json) : fail(changed.error());
+        return changed ? showCase(**store, *caseId, json) : fail(changed.error());
     }
     if (action == u"set-owner") {
         const Status changed = cases.setOwner(*caseId, args.at(1), who);
-        return changed ? showCase(cases, *caseId, json) : fail(changed.error());
+        return changed ? showCase(**store, *caseId, json) : fail(changed.error());
     }
     if (action == u"set-notes") {
         const Status changed = cases.setNotes(*caseId, args.at(1), who);
-        return changed ? showCase(cases, *caseId, json) : fail(changed.error());
+        return changed ? showCase(**store, *caseId, json) : fail(changed.error());
     }
     QList<qint64> evidenceIds;
     for (const QString &part :
@@ -377,7 +383,7 @@ int casesCommand(const QStringList &arguments)
     if (evidenceIds.isEmpty())
         return usageError(parser, kCommand, QStringLiteral("split ID --reports E1,E2 --why TEXT"));
     Result<qint64> opened = cases.split(*caseId, evidenceIds, who, why);
-    return opened ? showCase(cases, *opened, json) : fail(opened.error());
+    return opened ? showCase(**store, *opened, json) : fail(opened.error());
 }
 
 } // namespace Awb::Cli

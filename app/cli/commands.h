@@ -49,5 +49,8 @@ int listCasesIn(CaseStore &store, bool json);
 // The JSON objects of `awb cases --json` and `awb audit list --json`, shared with `awb export`.
 QJsonObject caseJson(const CaseRecord &c);
 QJsonObject auditEntryJson(const AuditEntry &e);
+// What `awb cases show` adds: deadlines with their state, the decision in force, the notices.
+QJsonObject caseEnforcementJson(CaseStore &store, const CaseRecord &c);
+void printCaseEnforcement(CaseStore &store, const CaseRecord &c);
 
 } // namespace Awb::Cli

@@ -35,6 +35,7 @@ private Q_SLOTS:
     void noticesAsEmlAndPdf();
     void auditChainHoldsEverything();
     void evidencePackage();
+    void caseShowsEnforcement();
     void usageErrors();
 
 private:
@@ -260,6 +261,35 @@ void TestEnforcementCli::evidencePackage()
         runAwb({QStringLiteral("export"), QStringLiteral("--db"), m_db, QStringLiteral("--case"),
                 harbour, QStringLiteral("--out"), folder});
     QCOMPARE(again.exitCode, 1);
+}
+
+void TestEnforcementCli::caseShowsEnforcement()
+{
+    // `awb cases show` tells what the case view tells: deadlines, the decision, the notices.
+    const QString harbour = caseOf(QStringLiteral("IXC-10077"));
+    const CliRun shown = runAwb({QStringLiteral("cases"), QStringLiteral("--db"), m_db,
+                                 QStringLiteral("show"), harbour, QStringLiteral("--json")});
+    QCOMPARE(shown.exitCode, 0);
+    const QJsonObject object = lastJson(shown.out);
+    QCOMPARE(object.value(QLatin1String("decision"))
+                 .toObject()
+                 .value(QLatin1String("chosen"))
+                 .toString(),
+             QStringLiteral("termination-liability"));
+    QVERIFY(object.value(QLatin1String("decision"))
+                .toObject()
+                .value(QLatin1String("total_cents"))
+                .toInteger() > 0);
+    QVERIFY(!object.value(QLatin1String("notices")).toArray().isEmpty());
+    QStringList kinds;
+    for (const QJsonValue &deadline : object.value(QLatin1String("deadlines")).toArray())
+        kinds << deadline.toObject().value(QLatin1String("kind")).toString();
+    QVERIFY2(kinds.contains(QStringLiteral("response")), qPrintable(kinds.join(u',')));
+    QVERIFY2(kinds.contains(QStringLiteral("customer-response")), qPrintable(kinds.join(u',')));
+    const CliRun text = runAwb(
+        {QStringLiteral("cases"), QStringLiteral("--db"), m_db, QStringLiteral("show"), harbour});
+    QVERIFY(text.out.contains("Deadlines:"));
+    QVERIFY(text.out.contains("Decision: termination-liability"));
 }
 
 void TestEnforcementCli::usageErrors()
