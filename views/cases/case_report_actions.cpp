@@ -77,6 +77,14 @@ void loadReportInWorker(QWidget *parent, const QString &dbPath, qint64 caseId,
     thread->start();
 }
 
+// Laid out as the PDF is, at the document's resolution: the same pages, breaks and font sizes;
+// text and drawings stay vectors whatever the printer's resolution.
+void preparePrinter(QPrinter &printer)
+{
+    printer.setResolution(kDocumentResolution);
+    printer.setPageSize(QPageSize(QPageSize::A4));
+}
+
 } // namespace
 
 void CasesPanel::printReportAction()
@@ -92,10 +100,7 @@ void CasesPanel::printReportAction()
                                return;
                            }
                            QPrinter printer(QPrinter::HighResolution);
-                           // Laid out as the PDF is, at the document's resolution: the same
-                           // pages, breaks and font sizes; text and drawings stay vectors.
-                           printer.setResolution(kDocumentResolution);
-                           printer.setPageSize(QPageSize(QPageSize::A4));
+                           preparePrinter(printer);
                            printer.setDocName(tr("Case report %1").arg(data->record.publicId));
                            QPrintDialog dialog(&printer, this);
                            if (dialog.exec() != QDialog::Accepted)
@@ -119,10 +124,7 @@ void CasesPanel::previewReportAction()
                                return;
                            }
                            QPrinter printer(QPrinter::HighResolution);
-                           // Laid out as the PDF is, at the document's resolution: the same
-                           // pages, breaks and font sizes; text and drawings stay vectors.
-                           printer.setResolution(kDocumentResolution);
-                           printer.setPageSize(QPageSize(QPageSize::A4));
+                           preparePrinter(printer);
                            QPrintPreviewDialog dialog(&printer, this);
                            dialog.setWindowTitle(tr("Case report %1").arg(data->record.publicId));
                            const CaseReportData &shown = *data;
@@ -141,11 +143,18 @@ void CasesPanel::exportReportAction()
     const qint64 caseId = selectedCaseId();
     if (!m_store || caseId == 0)
         return;
-    const QString path = QFileDialog::getSaveFileName(this, tr("Export the Case Report"), QString(),
-                                                      tr("PDF documents (*.pdf)"));
+    // The readership is chosen with the file type: the desk's copy names the reporters; the copy
+    // for the customer or their counsel replaces them with the desk's tokens, as notices do.
+    const QString internal = tr("Case report for the desk (*.pdf)");
+    const QString external =
+        tr("Case report for the customer or counsel, reporters redacted (*.pdf)");
+    QString chosen = internal;
+    const QString path =
+        QFileDialog::getSaveFileName(this, tr("Export the Case Report"), QString(),
+                                     internal + QStringLiteral(";;") + external, &chosen);
     if (path.isEmpty())
         return;
-    CaseReportOptions options{m_now, true, m_lookBackMonths, m_trust};
+    CaseReportOptions options{m_now, chosen != external, m_lookBackMonths, m_trust};
     loadReportInWorker(
         this, m_store->path(), caseId, options, tr("Writing the case report…"),
         [path](const CaseReportData &data) { return writeCaseReportPdf(data, path); },
