@@ -83,6 +83,8 @@ public:
     // The writes behind the actions. Each refuses an empty reason and without a store, and
     // reloads the view (and emits casesChanged) after a successful write.
     Result<CaseAssignmentSummary> groupNewReports();
+    // "Grouped reports: 12; new cases: 7; ..." for the status line.
+    static QString groupingText(const CaseAssignmentSummary &summary);
     Status mergeCases(qint64 into, qint64 from, const QString &why);
     Result<qint64> splitReports(const QList<qint64> &evidenceIds, const QString &why);
     Status moveReport(qint64 evidenceId, qint64 toCase, const QString &why);
@@ -95,6 +97,8 @@ Q_SIGNALS:
     void reportActivated(qint64 evidenceId);         // a report was double-clicked
     void accountActivated(const QString &accountId); // "Open Account Page" of the matched account
     void casesChanged(); // a write changed the cases (the queue may show them)
+    // Group New Reports, which runs on a worker, is done (also when it failed).
+    void groupingFinished();
 
 private:
     void buildActions(QLayout *bar);

@@ -18,6 +18,10 @@
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSettings>
+#include <QThread>
+
+#include <memory>
+#include <optional>
 
 namespace Awb {
 
@@ -46,6 +50,16 @@ void CasesPanel::afterWrite(qint64 keepCaseId)
     Q_EMIT casesChanged();
 }
 
+QString CasesPanel::groupingText(const CaseAssignmentSummary &summary)
+{
+    return tr("Grouped reports: %1; new cases: %2; added to open cases: %3; messages not "
+              "grouped: %4.")
+        .arg(summary.placements.size())
+        .arg(summary.newCaseIds.size())
+        .arg(summary.additions.size())
+        .arg(summary.notGrouped.size());
+}
+
 Result<CaseAssignmentSummary> CasesPanel::groupNewReports()
 {
     if (!m_store)
@@ -58,10 +72,7 @@ Result<CaseAssignmentSummary> CasesPanel::groupNewReports()
         assignNewReports(*m_store, correlationAttribution(*m_store, accounts, m_trust), settings);
     if (!summary)
         return summary;
-    m_message->setText(tr("Grouped %n report(s): ", nullptr, int(summary->placements.size())) +
-                       tr("%n new case(s), ", nullptr, int(summary->newCaseIds.size())) +
-                       tr("%n added to open cases, ", nullptr, int(summary->additions.size())) +
-                       tr("%n message(s) not grouped.", nullptr, int(summary->notGrouped.size())));
+    m_message->setText(groupingText(*summary));
     afterWrite(selectedCaseId());
     return summary;
 }
@@ -190,9 +201,44 @@ void CasesPanel::showFailure(const QString &title, const QString &error)
 
 void CasesPanel::groupAction()
 {
-    Result<CaseAssignmentSummary> summary = groupNewReports();
-    if (!summary)
-        showFailure(tr("Group New Reports"), summary.error());
+    if (!m_store)
+        return;
+    // Grouping reads every new report's analysis and correlates it: seconds for a large import,
+    // so it runs on a worker with a connection of its own (WAL lets the window keep reading), and
+    // the window reloads when it is done.
+    CaseSettings settings = CaseSettings::fromSettings(QSettings());
+    settings.analyst = analyst();
+    const QString path = m_store->path();
+    const TrustSettings trust = m_trust;
+    auto result = std::make_shared<std::optional<Result<CaseAssignmentSummary>>>();
+    QThread *thread = QThread::create([result, path, settings, trust] {
+        Result<std::unique_ptr<CaseStore>> store = CaseStore::open(path);
+        if (!store) {
+            result->emplace(Error{store.error()});
+            return;
+        }
+        (*store)->setActor(settings.analyst);
+        const AccountRepository accounts(**store);
+        result->emplace(
+            assignNewReports(**store, correlationAttribution(**store, accounts, trust), settings));
+    });
+    m_group->setEnabled(false);
+    m_message->setText(tr("Grouping new reports…"));
+    connect(thread, &QThread::finished, thread, &QObject::deleteLater);
+    connect(thread, &QThread::finished, this, [this, result] {
+        m_group->setEnabled(m_store != nullptr);
+        if (!result->has_value() || !**result) {
+            m_message->clear();
+            showFailure(tr("Group New Reports"),
+                        result->has_value() ? (*result)->error() : tr("The grouping stopped."));
+            Q_EMIT groupingFinished();
+            return;
+        }
+        m_message->setText(groupingText(***result));
+        afterWrite(selectedCaseId());
+        Q_EMIT groupingFinished();
+    });
+    thread->start();
 }
 
 void CasesPanel::mergeAction()
