@@ -1,5 +1,6 @@
 #include "case_store.h"
 
+#include "desk_identity.h"
 #include "schema_migrations.h"
 #include "sqlite_statement.h"
 
@@ -131,16 +132,6 @@ Status configureConnection(sqlite3 *db, const QString &path)
     return Status::success();
 }
 
-QString defaultActor()
-{
-    for (const char *name : {"USER", "USERNAME"}) {
-        const QString user = qEnvironmentVariable(name).trimmed();
-        if (!user.isEmpty())
-            return user;
-    }
-    return QStringLiteral("unknown");
-}
-
 } // namespace
 
 struct CaseStore::Private
@@ -203,7 +194,7 @@ Result<std::unique_ptr<CaseStore>> CaseStore::openAtVersion(const QString &path,
     d->db = std::move(db);
     d->path = path;
     d->version = version;
-    d->actor = defaultActor();
+    d->actor = osUserName();
     d->statements = std::make_unique<StatementCache>(raw, path);
     return std::unique_ptr<CaseStore>(new CaseStore(std::move(d)));
 }
@@ -226,7 +217,7 @@ int CaseStore::schemaVersion() const
 void CaseStore::setActor(const QString &actor)
 {
     const QString name = actor.trimmed();
-    d->actor = name.isEmpty() ? defaultActor() : name;
+    d->actor = name.isEmpty() ? osUserName() : name;
 }
 
 QString CaseStore::actor() const

@@ -19,15 +19,20 @@ QString analystName(const QSettings &settings)
     return settings.value(kLegacyAnalyst).toString().trimmed();
 }
 
+QString osUserName()
+{
+    for (const char *name : {"USER", "USERNAME"}) {
+        const QString user = qEnvironmentVariable(name).trimmed();
+        if (!user.isEmpty())
+            return user;
+    }
+    return QStringLiteral("unknown");
+}
+
 QString analystOrUser(const QSettings &settings)
 {
     const QString configured = analystName(settings);
-    if (!configured.isEmpty())
-        return configured;
-    QString user = qEnvironmentVariable("USER");
-    if (user.isEmpty())
-        user = qEnvironmentVariable("USERNAME");
-    return user.isEmpty() ? QStringLiteral("analyst") : user;
+    return configured.isEmpty() ? osUserName() : configured;
 }
 
 void setAnalystName(QSettings &settings, const QString &name)

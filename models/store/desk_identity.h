@@ -11,8 +11,11 @@ namespace Awb {
 // settings named it [cases] analyst; that is read when [desk] analystName is not set. Empty when
 // neither is set (the caller then falls back to the OS user, as CaseStore::actor() does).
 QString analystName(const QSettings &settings);
-// analystName(), else the OS user ($USER, $USERNAME), else "analyst": who a write by this
-// program's user is recorded as when nobody configured a name.
+// The OS user ($USER, else $USERNAME), else "unknown": who a write is recorded as when nobody
+// named the analyst (the store's default actor).
+QString osUserName();
+
+// analystName(), else osUserName().
 QString analystOrUser(const QSettings &settings);
 
 // Stores the name trimmed; an empty name removes the key.
