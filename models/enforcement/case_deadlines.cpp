@@ -13,16 +13,6 @@ QString tr(const char *text)
     return QCoreApplication::translate("Awb::CaseDeadlines", text);
 }
 
-QDateTime earliestReceipt(const CaseRecord &record)
-{
-    QDateTime earliest;
-    for (const CaseReportRecord &report : record.reports) {
-        if (report.receivedAt.isValid() && (!earliest.isValid() || report.receivedAt < earliest))
-            earliest = report.receivedAt;
-    }
-    return earliest;
-}
-
 QDateTime firstCustomerResponseAfter(const CaseRecord &record, const QDateTime &after)
 {
     for (const CaseEventRecord &event : record.events) {
@@ -40,6 +30,31 @@ CaseDeadline make(const QString &label, const Deadline &deadline, const QDateTim
 
 } // namespace
 
+QDateTime earliestReceipt(const CaseRecord &record)
+{
+    QDateTime earliest;
+    for (const CaseReportRecord &report : record.reports) {
+        if (report.receivedAt.isValid() && (!earliest.isValid() || report.receivedAt < earliest))
+            earliest = report.receivedAt;
+    }
+    return earliest;
+}
+
+std::optional<CaseDeadline> caseResponseDeadline(const CaseRecord &record,
+                                                 const QList<NoticeRecord> &notices,
+                                                 const QDateTime &now)
+{
+    const QDateTime received = earliestReceipt(record);
+    if (!received.isValid())
+        return std::nullopt;
+    QDateTime answered;
+    for (const NoticeRecord &notice : notices) {
+        if (!answered.isValid() || notice.createdAt < answered)
+            answered = notice.createdAt;
+    }
+    return make(tr("Response to the report (policy V)"), responseDeadline(received), answered, now);
+}
+
 QList<CaseDeadline> caseDeadlines(const CaseRecord &record, const QList<NoticeRecord> &notices,
                                   const std::optional<DecisionRecord> &decision,
                                   const HolidayCalendar &calendar, const QDateTime &now)
@@ -47,13 +62,7 @@ QList<CaseDeadline> caseDeadlines(const CaseRecord &record, const QList<NoticeRe
     QList<CaseDeadline> deadlines;
     const QDateTime received = earliestReceipt(record);
     if (received.isValid()) {
-        QDateTime answered;
-        for (const NoticeRecord &notice : notices) {
-            if (!answered.isValid() || notice.createdAt < answered)
-                answered = notice.createdAt;
-        }
-        deadlines.append(make(tr("Response to the report (policy V)"), responseDeadline(received),
-                              answered, now));
+        deadlines.append(*caseResponseDeadline(record, notices, now));
         if (record.kind == QLatin1String("opt-out")) {
             deadlines.append(make(tr("Opt-out processed (policy 4.2)"),
                                   optOutDeadline(received, calendar),

@@ -26,6 +26,16 @@ struct CaseDeadline
     QString state;   // deadlineState(): "met", "missed", "overdue", "due-today", "pending"
 };
 
+// The earliest receipt among the case's reports (where its deadlines run from); invalid when
+// none has a receipt time.
+QDateTime earliestReceipt(const CaseRecord &record);
+
+// The desk's response to the reports: 72 hours from the earliest receipt (policy V), met by the
+// first notice saved for the case. nullopt when no report has a receipt time.
+std::optional<CaseDeadline> caseResponseDeadline(const CaseRecord &record,
+                                                 const QList<NoticeRecord> &notices,
+                                                 const QDateTime &now);
+
 // Every deadline of a case, as of `now`:
 // - the desk's response to the reports, 72 hours from the earliest receipt (policy V), met by
 //   the first notice the desk saved for the case;

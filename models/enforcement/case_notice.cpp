@@ -1,6 +1,7 @@
 #include "enforcement/case_notice.h"
 
 #include "enforcement/case_advice.h"
+#include "enforcement/case_deadlines.h"
 #include "enforcement/case_notice_text_p.h"
 #include "notices/notice_eml.h"
 #include "notices/notice_fields.h"
@@ -249,12 +250,7 @@ Result<NoticeData> noticeDataForCase(const CaseFacts &facts,
                            customerResponseDeadline(facts.now, request.customerResponseHours)));
     }
     if (record.kind == QLatin1String("opt-out")) {
-        QDateTime received;
-        for (const CaseReportFacts &report : facts.reports) {
-            if (report.receivedAt.isValid() &&
-                (!received.isValid() || report.receivedAt < received))
-                received = report.receivedAt;
-        }
+        const QDateTime received = earliestReceipt(record);
         if (received.isValid())
             data.deadlines.append(noticeDeadline(tr("Process the opt-out request"),
                                                  optOutDeadline(received, calendar)));

@@ -1,10 +1,12 @@
 #include "enforcement/desk_dashboard.h"
 
+#include "enforcement/case_deadlines.h"
 #include "store/account_repository.h"
 #include "store/case_repository.h"
 #include "store/case_store.h"
 #include "store/decision_repository.h"
 #include "store/evidence_repository.h"
+#include "store/notice_repository.h"
 
 #include <QHash>
 #include <QSet>
@@ -36,20 +38,30 @@ bool byDue(const DashboardCase &a, const DashboardCase &b)
     return a.id < b.id;
 }
 
-Status sortCases(const QList<CaseRecord> &cases, DeskDashboard &board)
+Status sortCases(CaseStore &store, const QList<CaseRecord> &cases, DeskDashboard &board)
 {
-    const QDate today = hongKongDate(board.now);
+    NoticeRepository notices(store);
     for (const CaseRecord &record : cases) {
         if (record.status == QLatin1String("closed") || !record.mergedInto.isEmpty())
             continue;
         const DashboardCase item = dashboardCase(record);
-        if (record.status == QLatin1String("awaiting-customer"))
+        if (record.status == QLatin1String("awaiting-customer")) {
             board.awaitingCustomer.append(item);
-        else if (record.status != QLatin1String("open"))
+            continue;
+        }
+        if (record.status != QLatin1String("open"))
             continue; // actioned: the desk has answered; what remains is the customer's
-        else if (item.responseDue.isValid() && item.responseDue < board.now)
+        // The state the case view shows (case_deadlines): a response the desk already gave (a
+        // notice saved) is met, not overdue, whatever the case's status says.
+        Result<QList<NoticeRecord>> saved = notices.forCase(record.id);
+        if (!saved)
+            return Error{saved.error()};
+        const std::optional<CaseDeadline> response =
+            caseResponseDeadline(record, *saved, board.now);
+        const QString state = response ? response->state : QString();
+        if (state == QLatin1String("overdue"))
             board.overdue.append(item);
-        else if (item.responseDue.isValid() && hongKongDate(item.responseDue) == today)
+        else if (state == QLatin1String("due-today"))
             board.dueToday.append(item);
         else
             board.otherOpen.append(item);
@@ -132,7 +144,8 @@ Result<DeskDashboard> loadDeskDashboard(CaseStore &store, const QDateTime &now, 
     Result<QList<CaseRecord>> cases = CaseRepository(store).cases();
     if (!cases)
         return Error{cases.error()};
-    sortCases(*cases, board);
+    if (Status sorted = sortCases(store, *cases, board); !sorted)
+        return Error{sorted.error()};
     if (Status counted = countReports(store, *cases, std::max(1, days), board); !counted)
         return Error{counted.error()};
 

@@ -53,7 +53,9 @@ struct DeskDashboard
     QDateTime now;
     // Open cases (neither closed nor merged) by the state of their section V deadline. A case
     // waiting on the customer is counted there whatever its deadline says.
-    QList<DashboardCase> overdue;          // status open, due before now
+    // The section V response deadline as the case view states it (case_deadlines.h): answered
+    // by a notice is met, and neither overdue nor due today.
+    QList<DashboardCase> overdue;          // status open, due before now, not answered
     QList<DashboardCase> dueToday;         // status open, due later today (Hong Kong day)
     QList<DashboardCase> awaitingCustomer; // status awaiting-customer
     QList<DashboardCase> otherOpen;        // open, due after today or without a deadline

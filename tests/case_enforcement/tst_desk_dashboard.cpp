@@ -8,6 +8,7 @@
 #include "itemmodels/dashboard_list_model.h"
 #include "store/case_repository.h"
 #include "store/decision_repository.h"
+#include "store/notice_repository.h"
 
 #include <QAbstractItemModelTester>
 #include <QSignalSpy>
@@ -90,6 +91,27 @@ void TestDeskDashboard::deadlineStates()
     QCOMPARE(board->awaitingCustomer.first().id, waiting);
     for (int i = 1; i < board->overdue.size(); ++i)
         QVERIFY(board->overdue.at(i - 1).responseDue <= board->overdue.at(i).responseDue);
+
+    // A case the desk has answered (a notice saved) is no longer overdue: the case view's rule.
+    const DashboardCase answered = board->overdue.first();
+    NoticeRecord notice;
+    notice.caseId = answered.id;
+    notice.type = QStringLiteral("acknowledgement");
+    notice.recipientRole = QStringLiteral("reporter");
+    notice.recipient = QStringLiteral("reporter@example.net");
+    notice.subject = QStringLiteral("[%1] received").arg(answered.publicId);
+    notice.messageId = QStringLiteral("dashboard-test@ix.cm");
+    notice.createdAt = m_now;
+    notice.who = QStringLiteral("test");
+    notice.eml = "Subject: received\n\nThank you.\n";
+    QVERIFY(NoticeRepository(*m_store).add(notice));
+    auto after = loadDeskDashboard(*m_store, m_now, 3650);
+    QVERIFY(after);
+    QCOMPARE(after->overdue.size(), board->overdue.size() - 1);
+    bool stillOpen = false;
+    for (const DashboardCase &item : after->otherOpen)
+        stillOpen |= item.id == answered.id;
+    QVERIFY(stillOpen);
 }
 
 void TestDeskDashboard::reportsPerDay()

@@ -1,5 +1,6 @@
 #include "dashboard/dashboard_panel.h"
 
+#include "itemmodels/account_listing_model.h"
 #include "itemmodels/dashboard_list_model.h"
 
 #include <QBarCategoryAxis>
@@ -262,7 +263,7 @@ void DashboardPanel::showListings()
     for (const StoredListing &listing : std::as_const(m_board.listingsInForce)) {
         rows.append({{listing.accountId.isEmpty() ? tr("(no account)") : listing.accountId,
                       listing.listName, listing.addressOrRange, listing.meaning,
-                      utcText(listing.checkedAt), listing.source},
+                      utcText(listing.checkedAt), AccountListingModel::sourceLabel(listing.source)},
                      DashboardListModel::Target::Account,
                      0,
                      listing.accountId});
