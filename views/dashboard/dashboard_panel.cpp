@@ -254,7 +254,7 @@ void DashboardPanel::showCases(const QString &title, const QList<DashboardCase> 
                      tr("Response due"), tr("")},
                     rows);
     m_listTitle->setText(tr("%1 (%2)").arg(title).arg(rows.size()));
-    m_table->resizeColumnsToContents();
+    fitColumns();
 }
 
 void DashboardPanel::showListings()
@@ -274,7 +274,7 @@ void DashboardPanel::showListings()
                      tr("Observed"), tr("Source")},
                     rows);
     m_listTitle->setText(tr("%1 (%2)").arg(title).arg(rows.size()));
-    m_table->resizeColumnsToContents();
+    fitColumns();
 }
 
 void DashboardPanel::showSuspensions()
@@ -290,7 +290,7 @@ void DashboardPanel::showSuspensions()
     const QString title = tr("Suspensions ending within %1 days").arg(m_board.soonDays);
     m_list->setRows(title, {tr("Account"), tr("Customer"), tr("Ends"), tr("")}, rows);
     m_listTitle->setText(tr("%1 (%2)").arg(title).arg(rows.size()));
-    m_table->resizeColumnsToContents();
+    fitColumns();
 }
 
 void DashboardPanel::showTopAccounts()
@@ -310,7 +310,7 @@ void DashboardPanel::showTopAccounts()
                      tr("Open cases"), tr("Last report")},
                     rows);
     m_listTitle->setText(tr("%1 (%2)").arg(title).arg(rows.size()));
-    m_table->resizeColumnsToContents();
+    fitColumns();
 }
 
 void DashboardPanel::showReportsOf(const QDate &day, const QString &format)
@@ -329,7 +329,17 @@ void DashboardPanel::showReportsOf(const QDate &day, const QString &format)
         tr("%1 reports received on %2").arg(format, day.toString(QStringLiteral("d MMM yyyy")));
     m_list->setRows(title, {tr("Format"), tr("Received"), tr("Subject"), tr("Case")}, rows);
     m_listTitle->setText(tr("%1 (%2)").arg(title).arg(rows.size()));
+    fitColumns();
+}
+
+void DashboardPanel::fitColumns()
+{
+    // Long values (a listing's reason, a subject) stay within a column of readable width, so
+    // that every header stays on screen; the whole text is in the tooltip.
     m_table->resizeColumnsToContents();
+    const int widest = std::max(160, m_table->viewport()->width() / 3);
+    for (int column = 0; column < m_list->columnCount(); ++column)
+        m_table->setColumnWidth(column, std::min(m_table->columnWidth(column), widest));
 }
 
 void DashboardPanel::activateRow(const QModelIndex &index)

@@ -58,6 +58,7 @@ private:
     void showSuspensions();
     void showTopAccounts();
     void activateRow(const QModelIndex &index);
+    void fitColumns();
 
     CaseStore *m_store = nullptr;
     QDateTime m_fixedNow;
