@@ -79,7 +79,11 @@ void printCalendar(const HolidayCalendar &calendar, bool json)
         for (const Holiday &holiday : calendar.holidays())
             holidays.append(
                 QJsonObject{{QStringLiteral("date"), holiday.date.toString(Qt::ISODate)},
-                            {QStringLiteral("name"), holiday.name}});
+                            {QStringLiteral("name"), holiday.name},
+                            {QStringLiteral("provisional"), calendar.isProvisional(holiday.date)}});
+        QJsonArray provisional;
+        for (int year : calendar.provisionalYears())
+            provisional.append(year);
         printJsonLine({{QStringLiteral("version"), calendar.versionLabel()},
                        {QStringLiteral("name"), calendar.calendarName()},
                        {QStringLiteral("prodid"), calendar.productId()},
@@ -87,6 +91,7 @@ void printCalendar(const HolidayCalendar &calendar, bool json)
                        {QStringLiteral("sha256"), QString::fromLatin1(calendar.sha256Hex())},
                        {QStringLiteral("first_year"), calendar.firstYear()},
                        {QStringLiteral("last_year"), calendar.lastYear()},
+                       {QStringLiteral("provisional_years"), provisional},
                        {QStringLiteral("holidays"), holidays}});
         return;
     }
@@ -95,7 +100,10 @@ void printCalendar(const HolidayCalendar &calendar, bool json)
           << "the general holidays below (Saturdays count).\n\n";
     for (const Holiday &holiday : calendar.holidays()) {
         out() << holiday.date.toString(Qt::ISODate) << ' ' << englishWeekday(holiday.date) << ' '
-              << holiday.name << (calendar.covers(holiday.date) ? "" : "  (year not covered)")
+              << holiday.name
+              << (!calendar.covers(holiday.date)         ? "  (year not covered)"
+                  : calendar.isProvisional(holiday.date) ? "  (provisional: computed, not gazetted)"
+                                                         : "")
               << '\n';
     }
 }
@@ -158,6 +166,7 @@ int printDeadline(const QCommandLineParser &parser, const QString &kind)
                            {QStringLiteral("basis"), deadline.basis},
                            {QStringLiteral("calendar_version"), deadline.calendarVersion},
                            {QStringLiteral("calendar_incomplete"), deadline.calendarIncomplete},
+                           {QStringLiteral("calendar_provisional"), deadline.calendarProvisional},
                            {QStringLiteral("calendar_note"), deadline.calendarNote}};
         if (!state.isEmpty())
             object.insert(QStringLiteral("state"), state);
@@ -168,7 +177,7 @@ int printDeadline(const QCommandLineParser &parser, const QString &kind)
           << "\nFrom: " << formatHongKongAndUtc(from) << "\nBasis: " << deadline.basis << '\n';
     if (!deadline.calendarVersion.isEmpty())
         out() << "Calendar: " << deadline.calendarVersion << '\n';
-    if (deadline.calendarIncomplete)
+    if (!deadline.calendarNote.isEmpty())
         out() << "Warning: " << deadline.calendarNote << '\n';
     if (!state.isEmpty())
         out() << "State: " << state << '\n';

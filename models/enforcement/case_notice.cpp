@@ -134,7 +134,7 @@ const CaseReportFacts *reportAnswered(const CaseFacts &facts, qint64 evidenceId)
 NoticeDeadline noticeDeadline(const QString &label, const Deadline &deadline)
 {
     QString basis = deadline.basis;
-    if (deadline.calendarIncomplete)
+    if (!deadline.calendarNote.isEmpty())
         basis += QStringLiteral(" (") + deadline.calendarNote + QLatin1Char(')');
     return {label, deadline.due, basis, deadline.calendarVersion};
 }

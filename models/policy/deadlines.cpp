@@ -1,6 +1,7 @@
 #include "policy/deadlines.h"
 
 #include "policy/holiday_calendar.h"
+#include "policy/year_list_p.h"
 
 #include <QSet>
 
@@ -35,29 +36,35 @@ Deadline optOutDeadline(const QDateTime &requestReceivedAt, const HolidayCalenda
     // never counted, whatever kind of day it is.
     QDate day = received;
     QSet<int> uncoveredYears;
+    QSet<int> provisionalYears;
     for (int counted = 0; counted < kOptOutBusinessDays;) {
         day = day.addDays(1);
         if (!calendar.covers(day))
             uncoveredYears.insert(day.year());
+        else if (calendar.isProvisional(day))
+            provisionalYears.insert(day.year());
         if (calendar.isBusinessDay(day))
             ++counted;
     }
     deadline.due = hongKongDateTime(day, QTime(23, 59, 59));
 
+    QStringList notes;
     if (!uncoveredYears.isEmpty()) {
-        QList<int> years(uncoveredYears.cbegin(), uncoveredYears.cend());
-        std::sort(years.begin(), years.end());
-        QStringList names;
-        for (int year : years)
-            names << QString::number(year);
+        const QList<int> years = sortedYears(uncoveredYears);
         deadline.calendarIncomplete = true;
-        deadline.calendarNote =
-            QStringLiteral("the calendar does not cover %1: Sundays only counted; a general "
-                           "holiday in %2 would move the deadline later")
-                .arg(names.join(QStringLiteral(", ")), years.size() == 1
-                                                           ? QStringLiteral("that year")
-                                                           : QStringLiteral("those years"));
+        notes << QStringLiteral("the calendar does not cover %1: Sundays only counted; a general "
+                                "holiday in %2 would move the deadline later")
+                     .arg(yearList(years), years.size() == 1 ? QStringLiteral("that year")
+                                                             : QStringLiteral("those years"));
     }
+    if (!provisionalYears.isEmpty()) {
+        const QList<int> years = sortedYears(provisionalYears);
+        deadline.calendarProvisional = true;
+        notes << QStringLiteral("the %1 holidays are provisional: computed by the rules of the "
+                                "General Holidays Ordinance, not yet checked against the gazette")
+                     .arg(yearList(years));
+    }
+    deadline.calendarNote = notes.join(QStringLiteral("; "));
     return deadline;
 }
 

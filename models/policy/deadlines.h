@@ -18,9 +18,14 @@ struct Deadline
     // For business-day deadlines: the calendar's versionLabel(); empty otherwise.
     QString calendarVersion;
     // Set when a day that was counted lies in a year the calendar does not cover, so that only
-    // Sundays could be left out for it; calendarNote says which years, for the reader.
+    // Sundays could be left out for it.
     bool calendarIncomplete = false;
-    QString calendarNote; // "the calendar does not cover 2027: Sundays only counted"
+    // Set when a counted day lies in a year whose holidays are provisional (computed by rule,
+    // not yet checked against the gazette; HolidayCalendar::isProvisional()).
+    bool calendarProvisional = false;
+    // Both of the above in words, for the reader; empty when neither is set. Whoever shows the
+    // deadline shows this note with it.
+    QString calendarNote; // "the calendar does not cover 2028: Sundays only counted; ..."
 };
 
 // Policy section V: "Response time: 72 hours from receipt." Hong Kong has no daylight saving
@@ -37,7 +42,8 @@ Deadline responseDeadline(const QDateTime &receivedAt);
 // - the deadline is the end of the 10th business day, 23:59:59 Hong Kong time, returned as UTC.
 // When a counted day (any day after the day of receipt up to the deadline) lies in a year the
 // calendar does not cover, the deadline is still computed with Sundays only for that year and
-// says so in calendarIncomplete and calendarNote.
+// says so in calendarIncomplete and calendarNote; a counted day in a provisional year is said in
+// calendarProvisional and calendarNote.
 Deadline optOutDeadline(const QDateTime &requestReceivedAt, const HolidayCalendar &calendar);
 constexpr int kOptOutBusinessDays = 10;
 

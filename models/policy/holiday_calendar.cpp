@@ -2,6 +2,7 @@
 
 #include "common/data_paths.h"
 #include "policy/ics_reader_p.h"
+#include "policy/year_list_p.h"
 
 #include <QCryptographicHash>
 #include <QFile>
@@ -51,6 +52,10 @@ Result<HolidayCalendar> HolidayCalendar::fromIcs(const QByteArray &ics, const QS
         if (it.value() >= kMinimumHolidaysPerYear)
             calendar.m_coveredYears.insert(it.key());
     }
+    for (const QDate &day : std::as_const(read->tentativeDays)) {
+        if (calendar.m_coveredYears.contains(day.year()))
+            calendar.m_provisionalYears.insert(day.year());
+    }
     calendar.m_sha256Hex = QCryptographicHash::hash(ics, QCryptographicHash::Sha256).toHex();
     calendar.m_sourcePath = sourceName;
     return calendar;
@@ -73,9 +78,7 @@ bool HolidayCalendar::isBusinessDay(const QDate &date) const
 
 QList<int> HolidayCalendar::coveredYears() const
 {
-    QList<int> years(m_coveredYears.cbegin(), m_coveredYears.cend());
-    std::sort(years.begin(), years.end());
-    return years;
+    return sortedYears(m_coveredYears);
 }
 
 int HolidayCalendar::firstYear() const
@@ -107,13 +110,26 @@ QString HolidayCalendar::coverageText() const
     const QList<int> years = coveredYears();
     if (years.isEmpty())
         return QStringLiteral("no complete year");
+    QString text;
     if (years.last() - years.first() + 1 == years.size())
-        return years.size() == 1 ? QString::number(years.first())
+        text = years.size() == 1 ? QString::number(years.first())
                                  : QStringLiteral("%1-%2").arg(years.first()).arg(years.last());
-    QStringList parts;
-    for (int year : years)
-        parts << QString::number(year);
-    return parts.join(QStringLiteral(", "));
+    else
+        text = yearList(years);
+    const QList<int> provisional = provisionalYears();
+    if (!provisional.isEmpty())
+        text += QStringLiteral(" (%1 provisional)").arg(yearList(provisional));
+    return text;
+}
+
+bool HolidayCalendar::isProvisional(const QDate &date) const
+{
+    return date.isValid() && m_provisionalYears.contains(date.year());
+}
+
+QList<int> HolidayCalendar::provisionalYears() const
+{
+    return sortedYears(m_provisionalYears);
 }
 
 QString HolidayCalendar::versionLabel() const

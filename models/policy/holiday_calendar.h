@@ -33,6 +33,10 @@ struct Holiday
 // A year counts as covered when the file lists at least kMinimumHolidaysPerYear holidays in it: a
 // gazetted year has 17 (some on Saturdays). A year with fewer, such as the next year's 1 January
 // that the 1823 file sometimes carries, is not taken as a complete list.
+//
+// A covered year is provisional when any of its holidays is listed with STATUS:TENTATIVE: the
+// desk computed that year by the Ordinance's rules before the gazette notice could be checked.
+// Its days count like any other, and whatever rests on them says they are provisional.
 class HolidayCalendar
 {
 public:
@@ -57,7 +61,10 @@ public:
     bool covers(const QDate &date) const; // the date's year is covered (see above)
     QList<int> coveredYears() const;      // ascending
     QList<Holiday> holidays() const;      // every listed day, ascending, years not covered too
-    QString coverageText() const;         // "2024-2026", or "2024, 2026" with a gap
+    // "2024-2026", or "2024, 2026" with a gap; "2024-2027 (2027 provisional)"
+    QString coverageText() const;
+    bool isProvisional(const QDate &date) const; // a covered year with a tentative holiday
+    QList<int> provisionalYears() const;         // ascending
 
     // "Hong Kong General Holidays (hk-general-holidays.ics), covers 2024-2026, sha256 1a2b3c4d":
     // the calendar's X-WR-CALNAME (the file name when absent), the years it covers and the first
@@ -71,6 +78,7 @@ public:
 private:
     QMap<QDate, QString> m_holidays;
     QSet<int> m_coveredYears;
+    QSet<int> m_provisionalYears;
     QString m_productId;
     QString m_calendarName;
     QByteArray m_sha256Hex;

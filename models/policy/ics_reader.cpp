@@ -56,6 +56,7 @@ private:
         std::optional<ContentLine> start;
         std::optional<ContentLine> end;
         std::optional<ContentLine> duration;
+        std::optional<ContentLine> status;
         QString summary;
     };
 
@@ -159,9 +160,29 @@ Status IcsReader::addEvent(const Event &event, HolidayIcs *calendar) const
     if (start->daysTo(end) > kLongestEvent)
         return fail(event.line, QStringLiteral("the event lasts %1 days, longer than any holiday")
                                     .arg(start->daysTo(end)));
+    // RFC 5545 3.8.1.11: an event is TENTATIVE, CONFIRMED or CANCELLED. A cancelled holiday is
+    // no holiday; a tentative one counts but is remembered, so that a deadline resting on it
+    // can say so. Any other value would leave open whether the day is off: refused.
+    bool tentative = false;
+    if (event.status) {
+        const QString status = event.status->value.trimmed().toUpper();
+        if (status == u"CANCELLED")
+            return {};
+        if (status != u"CONFIRMED" && status != u"TENTATIVE")
+            return fail(event.status->line,
+                        QStringLiteral("STATUS \"%1\" is not one an event can have (TENTATIVE, "
+                                       "CONFIRMED or CANCELLED)")
+                            .arg(event.status->value));
+        tentative = status == u"TENTATIVE";
+    }
     const QString name =
         event.summary.isEmpty() ? QStringLiteral("(unnamed general holiday)") : event.summary;
     for (QDate day = *start; day < end; day = day.addDays(1)) {
+        // A day stays tentative only while every event that lists it is.
+        if (!tentative)
+            calendar->tentativeDays.remove(day);
+        else if (!calendar->days.contains(day))
+            calendar->tentativeDays.insert(day);
         QString &entry = calendar->days[day];
         if (entry.isEmpty())
             entry = name;
@@ -214,7 +235,7 @@ Status IcsReader::read(const QString &text, HolidayIcs *calendar)
         if (property.name == u"BEGIN") {
             open.append({value, property.line});
             if (value == u"VEVENT" && open.size() == 2)
-                event = Event{property.line, {}, {}, {}, {}};
+                event = Event{property.line, {}, {}, {}, {}, {}};
             continue;
         }
         if (property.name == u"END") {
@@ -248,6 +269,8 @@ Status IcsReader::read(const QString &text, HolidayIcs *calendar)
                 event->end = property;
             else if (property.name == u"DURATION")
                 event->duration = property;
+            else if (property.name == u"STATUS")
+                event->status = property;
             else if (property.name == u"SUMMARY")
                 event->summary = unescapeText(property.value).trimmed();
             else if (property.name == u"RRULE" || property.name == u"RDATE")

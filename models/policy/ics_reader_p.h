@@ -4,6 +4,7 @@
 
 #include <QDate>
 #include <QMap>
+#include <QSet>
 #include <QString>
 
 namespace Awb {
@@ -14,6 +15,7 @@ struct HolidayIcs
     QString productId;         // PRODID
     QString calendarName;      // X-WR-CALNAME
     QMap<QDate, QString> days; // every day of every event, with its SUMMARY
+    QSet<QDate> tentativeDays; // the days of events with STATUS:TENTATIVE
 };
 
 // Reads RFC 5545 text as HolidayCalendar documents (unfolding, CRLF or LF, all-day events);

@@ -6,4 +6,5 @@ list(APPEND AWB_POLICY_SOURCES
   ${CMAKE_CURRENT_LIST_DIR}/policy_library.h ${CMAKE_CURRENT_LIST_DIR}/policy_library.cpp
   ${CMAKE_CURRENT_LIST_DIR}/holiday_calendar.h ${CMAKE_CURRENT_LIST_DIR}/holiday_calendar.cpp
   ${CMAKE_CURRENT_LIST_DIR}/ics_reader_p.h ${CMAKE_CURRENT_LIST_DIR}/ics_reader.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/year_list_p.h
   ${CMAKE_CURRENT_LIST_DIR}/deadlines.h ${CMAKE_CURRENT_LIST_DIR}/deadlines.cpp)

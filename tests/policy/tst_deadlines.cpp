@@ -160,15 +160,22 @@ void TestDeadlines::optOut_data()
         << OptOutRow{hkt(2025, 12, 25, 10), QDate(2026, 1, 8), false, no};
     QTest::newRow("December 2026, inside the calendar")
         << OptOutRow{hkt(2026, 12, 10, 10), QDate(2026, 12, 22), false, no};
-    // 19 (Sat), 21-24, 28-31 Dec, then 1 Jan 2027: a general holiday every year, but not in the
-    // calendar, so it is counted and the deadline says so.
-    const QString note2027 = QStringLiteral("the calendar does not cover 2027: Sundays only "
-                                            "counted; a general holiday in that year would move "
-                                            "the deadline later");
+    // 19 (Sat), 21-24, 28-31 Dec; 1 Jan 2027 is a holiday, so 2 Jan (Sat) is the tenth. 2027's
+    // holidays are in the calendar, computed by rule (provisional), and the deadline says so.
+    const QString provisional2027 =
+        QStringLiteral("the 2027 holidays are provisional: computed by the rules of the General "
+                       "Holidays Ordinance, not yet checked against the gazette");
     QTest::newRow("late 2026 into 2027")
-        << OptOutRow{hkt(2026, 12, 18, 10), QDate(2027, 1, 1), true, note2027};
+        << OptOutRow{hkt(2026, 12, 18, 10), QDate(2027, 1, 2), false, provisional2027};
+    // 1 Jan (holiday), 2 (Sat), 4-9, 11, 12, 13.
     QTest::newRow("New Year's Eve 2026")
-        << OptOutRow{hkt(2026, 12, 31, 10), QDate(2027, 1, 12), true, note2027};
+        << OptOutRow{hkt(2026, 12, 31, 10), QDate(2027, 1, 13), false, provisional2027};
+    // 25 (Sat) and 27 Dec 2027 are holidays; 28-31; 1 Jan 2028 is counted (2028 is not covered).
+    QTest::newRow("late 2027 into 2028") << OptOutRow{
+        hkt(2027, 12, 24, 10), QDate(2028, 1, 7), true,
+        QStringLiteral("the calendar does not cover 2028: Sundays only counted; a "
+                       "general holiday in that year would move the deadline later; ") +
+            provisional2027};
     QTest::newRow("before the calendar")
         << OptOutRow{hkt(2023, 12, 28, 10), QDate(2024, 1, 10), true,
                      QStringLiteral("the calendar does not cover 2023: Sundays only counted; a "
@@ -183,6 +190,7 @@ void TestDeadlines::optOut()
     QCOMPARE(deadline.due, hongKongDateTime(row.dueDay, QTime(23, 59, 59)));
     QCOMPARE(deadline.due.timeSpec(), Qt::UTC);
     QCOMPARE(deadline.calendarIncomplete, row.incomplete);
+    QCOMPARE(deadline.calendarProvisional, row.note.contains(QStringLiteral("provisional")));
     QCOMPARE(deadline.calendarNote, row.note);
     QCOMPARE(deadline.calendarVersion, m_calendar.versionLabel());
 

@@ -1,6 +1,7 @@
 // The Hong Kong general-holiday calendar: the shipped iCalendar file (the gazetted lists of 2024,
-// 2025 and 2026), the parser's RFC 5545 handling, and broken files refused with file, line and
-// reason.
+// 2025 and 2026, and 2027 computed by rule and marked tentative), checked against the fixed-date
+// and Easter rules worked out here independently, the parser's RFC 5545 handling (STATUS too),
+// and broken files refused with file, line and reason.
 #include "policy/holiday_calendar.h"
 
 #include <QCryptographicHash>
@@ -44,6 +45,8 @@ private Q_SLOTS:
     void shippedCoverage();
     void shippedHolidays_data();
     void shippedHolidays();
+    void shippedFollowsTheRules();
+    void tentativeAndCancelled();
     void businessDays_data();
     void businessDays();
     void versionLabel();
@@ -67,13 +70,20 @@ void TestHolidayCalendar::initTestCase()
 
 void TestHolidayCalendar::shippedCoverage()
 {
-    QCOMPARE(m_calendar.coveredYears(), (QList<int>{2024, 2025, 2026}));
+    QCOMPARE(m_calendar.coveredYears(), (QList<int>{2024, 2025, 2026, 2027}));
     QCOMPARE(m_calendar.firstYear(), 2024);
-    QCOMPARE(m_calendar.lastYear(), 2026);
+    QCOMPARE(m_calendar.lastYear(), 2027);
     QVERIFY(m_calendar.covers(QDate(2024, 1, 1)));
-    QVERIFY(m_calendar.covers(QDate(2026, 12, 31)));
-    QVERIFY(!m_calendar.covers(QDate(2027, 1, 1)));
+    QVERIFY(m_calendar.covers(QDate(2027, 12, 31)));
+    QVERIFY(!m_calendar.covers(QDate(2028, 1, 1)));
     QVERIFY(!m_calendar.covers(QDate(2023, 12, 31)));
+    // 2027 was computed by rule before its gazette notice could be checked: every one of its
+    // days is TENTATIVE in the file, and no gazetted year's is.
+    QCOMPARE(m_calendar.provisionalYears(), QList<int>{2027});
+    QVERIFY(m_calendar.isProvisional(QDate(2027, 6, 9)));
+    QVERIFY(!m_calendar.isProvisional(QDate(2026, 6, 19)));
+    QVERIFY(!m_calendar.isProvisional(QDate(2028, 1, 1)));
+    QCOMPARE(m_calendar.coverageText(), QStringLiteral("2024-2027 (2027 provisional)"));
     // Each gazetted year has 17 general holidays besides Sundays, and the 1823 layout never lists
     // a Sunday (a holiday falling on one is replaced by a weekday): a Sunday in the file would be
     // a transcription error.
@@ -86,7 +96,8 @@ void TestHolidayCalendar::shippedCoverage()
     QCOMPARE(perYear.value(2024), 17);
     QCOMPARE(perYear.value(2025), 17);
     QCOMPARE(perYear.value(2026), 17);
-    QCOMPARE(perYear.size(), 3);
+    QCOMPARE(perYear.value(2027), 17);
+    QCOMPARE(perYear.size(), 4);
 }
 
 void TestHolidayCalendar::shippedHolidays_data()
@@ -131,6 +142,25 @@ void TestHolidayCalendar::shippedHolidays_data()
     add(2026, 10, 19, "The day following Chung Yeung Festival"); // Chung Yeung: Sunday 18 October
     add(2026, 12, 25, "Christmas Day");
     add(2026, 12, 26, "The first weekday after Christmas Day"); // a Saturday
+    // 2027, computed: the second day of Lunar New Year (7 Feb) is a Sunday, so the fourth is
+    // given; Christmas Day is a Saturday and 26 Dec a Sunday, so the first weekday is the 27th.
+    add(2027, 1, 1, "The first day of January");
+    add(2027, 2, 6, "Lunar New Year's Day");
+    add(2027, 2, 8, "The third day of Lunar New Year");
+    add(2027, 2, 9, "The fourth day of Lunar New Year");
+    add(2027, 3, 26, "Good Friday");
+    add(2027, 3, 27, "The day following Good Friday");
+    add(2027, 3, 29, "Easter Monday");
+    add(2027, 4, 5, "Ching Ming Festival");
+    add(2027, 5, 1, "Labour Day");
+    add(2027, 5, 13, "The Birthday of the Buddha");
+    add(2027, 6, 9, "Tuen Ng Festival");
+    add(2027, 7, 1, "Hong Kong Special Administrative Region Establishment Day");
+    add(2027, 9, 16, "The day following the Chinese Mid-Autumn Festival");
+    add(2027, 10, 1, "National Day");
+    add(2027, 10, 8, "Chung Yeung Festival");
+    add(2027, 12, 25, "Christmas Day");
+    add(2027, 12, 27, "The first weekday after Christmas Day");
 }
 
 void TestHolidayCalendar::shippedHolidays()
@@ -140,6 +170,92 @@ void TestHolidayCalendar::shippedHolidays()
     QVERIFY(m_calendar.isHoliday(date));
     QCOMPARE(m_calendar.holidayName(date), name);
     QVERIFY(!m_calendar.isBusinessDay(date));
+}
+
+// The rules of the General Holidays Ordinance that need no lunar calendar, worked out here
+// without the file: 1 January, Labour Day, Establishment Day and National Day are holidays, or
+// the day after when they fall on a Sunday; Christmas Day unless a Sunday, and the first weekday
+// after it; Good Friday, the day after it and the Monday after Easter (Easter Monday, or a
+// substitute for Ching Ming when the two meet). A wrong transcription or a wrong computed year
+// shows here.
+void TestHolidayCalendar::shippedFollowsTheRules()
+{
+    const auto offOrNextDay = [](const QDate &date) {
+        return date.dayOfWeek() == Qt::Sunday ? date.addDays(1) : date;
+    };
+    for (int year : m_calendar.coveredYears()) {
+        for (const QDate &fixed :
+             {QDate(year, 1, 1), QDate(year, 5, 1), QDate(year, 7, 1), QDate(year, 10, 1)}) {
+            QVERIFY2(m_calendar.isHoliday(offOrNextDay(fixed)),
+                     qPrintable(fixed.toString(Qt::ISODate)));
+        }
+        const QDate christmas(year, 12, 25);
+        if (christmas.dayOfWeek() != Qt::Sunday)
+            QVERIFY2(m_calendar.isHoliday(christmas), qPrintable(christmas.toString()));
+        QDate boxing = christmas.addDays(1);
+        while (boxing.dayOfWeek() == Qt::Sunday)
+            boxing = boxing.addDays(1);
+        QVERIFY2(m_calendar.isHoliday(boxing), qPrintable(boxing.toString(Qt::ISODate)));
+
+        // Easter Sunday by the anonymous Gregorian algorithm (Meeus/Jones/Butcher).
+        const int a = year % 19, b = year / 100, c = year % 100, d = b / 4, e = b % 4;
+        const int f = (b + 8) / 25, g = (b - f + 1) / 3, h = (19 * a + b - d - g + 15) % 30;
+        const int i = c / 4, k = c % 4, l = (32 + 2 * e + 2 * i - h - k) % 7;
+        const int m = (a + 11 * h + 22 * l) / 451;
+        const int month = (h + l - 7 * m + 114) / 31, day = (h + l - 7 * m + 114) % 31 + 1;
+        const QDate easter(year, month, day);
+        QCOMPARE(easter.dayOfWeek(), int(Qt::Sunday));
+        QCOMPARE(m_calendar.holidayName(easter.addDays(-2)), QStringLiteral("Good Friday"));
+        QCOMPARE(m_calendar.holidayName(easter.addDays(-1)),
+                 QStringLiteral("The day following Good Friday"));
+        QVERIFY2(m_calendar.isHoliday(easter.addDays(1)), qPrintable(easter.toString()));
+    }
+}
+
+void TestHolidayCalendar::tentativeAndCancelled()
+{
+    // RFC 5545 3.8.1.11. A cancelled event is no holiday; a tentative one is, and makes its year
+    // provisional once the year is covered; CONFIRMED (any case) is what no STATUS means.
+    QList<QByteArray> lines;
+    for (int day = 1; day <= 10; ++day) {
+        lines << "BEGIN:VEVENT"
+              << "DTSTART;VALUE=DATE:" + QByteArray::number(20300100 + day)
+              << (day == 3 ? "STATUS:tentative" : "STATUS:Confirmed") << "SUMMARY:Day"
+              << "END:VEVENT";
+    }
+    lines << holidayEvent("20301225", "Christmas Day");
+    lines.insert(lines.size() - 1, "STATUS:CANCELLED");
+    lines << holidayEvent("20310101", "Spill") << "BEGIN:VEVENT"
+          << "DTSTART;VALUE=DATE:20310101"
+          << "STATUS:TENTATIVE"
+          << "END:VEVENT";
+    const Result<HolidayCalendar> calendar =
+        HolidayCalendar::fromIcs(ics(lines), QStringLiteral("t.ics"));
+    QVERIFY2(calendar.ok(), qPrintable(calendar.error()));
+    QVERIFY(calendar->isHoliday(QDate(2030, 1, 3)));
+    QVERIFY(!calendar->isHoliday(QDate(2030, 12, 25)));
+    QCOMPARE(calendar->coveredYears(), QList<int>{2030});
+    QCOMPARE(calendar->provisionalYears(), QList<int>{2030});
+    QVERIFY(calendar->isProvisional(QDate(2030, 7, 1)));
+    // 2031 is not covered, so not provisional, whatever its one day says.
+    QVERIFY(!calendar->isProvisional(QDate(2031, 1, 1)));
+    QCOMPARE(calendar->coverageText(), QStringLiteral("2030 (2030 provisional)"));
+
+    // A day listed by a confirmed and by a tentative event is confirmed, in either order: a
+    // year whose only tentative event repeats a confirmed day is not provisional.
+    QList<QByteArray> confirmed;
+    for (int day = 1; day <= 10; ++day)
+        confirmed << holidayEvent(QByteArray::number(20300100 + day), "Day");
+    const QList<QByteArray> tentative = {"BEGIN:VEVENT", "DTSTART;VALUE=DATE:20300103",
+                                         "STATUS:TENTATIVE", "SUMMARY:Again", "END:VEVENT"};
+    for (const QList<QByteArray> &order : {confirmed + tentative, tentative + confirmed}) {
+        const Result<HolidayCalendar> mixed =
+            HolidayCalendar::fromIcs(ics(order), QStringLiteral("m.ics"));
+        QVERIFY2(mixed.ok(), qPrintable(mixed.error()));
+        QCOMPARE(mixed->coveredYears(), QList<int>{2030});
+        QVERIFY(mixed->provisionalYears().isEmpty());
+        QVERIFY(mixed->holidayName(QDate(2030, 1, 3)).contains(QStringLiteral("Again")));
+    }
 }
 
 void TestHolidayCalendar::businessDays_data()
@@ -155,7 +271,8 @@ void TestHolidayCalendar::businessDays_data()
     QTest::newRow("Mid-Autumn Festival 2026 itself") << QDate(2026, 9, 25) << false << true;
     QTest::newRow("27 Dec 2026, a Sunday") << QDate(2026, 12, 27) << false << false;
     QTest::newRow("28 Dec 2026, a Monday") << QDate(2026, 12, 28) << false << true;
-    QTest::newRow("1 Jan 2027, not covered") << QDate(2027, 1, 1) << false << true;
+    QTest::newRow("1 Jan 2027, provisional") << QDate(2027, 1, 1) << true << false;
+    QTest::newRow("1 Jan 2028, not covered") << QDate(2028, 1, 1) << false << true;
     QTest::newRow("invalid") << QDate() << false << false;
 }
 
@@ -177,11 +294,11 @@ void TestHolidayCalendar::versionLabel()
     QCOMPARE(m_calendar.sha256Hex(), sha);
     QCOMPARE(m_calendar.versionLabel(),
              QStringLiteral("Hong Kong General Holidays (hk-general-holidays.ics), covers "
-                            "2024-2026, sha256 ") +
+                            "2024-2027 (2027 provisional), sha256 ") +
                  QString::fromLatin1(sha.left(8)));
     QCOMPARE(m_calendar.calendarName(), QStringLiteral("Hong Kong General Holidays"));
     QCOMPARE(m_calendar.productId(),
-             QStringLiteral("-//Abuse Workbench//Hong Kong General Holidays 2024-2026//EN"));
+             QStringLiteral("-//Abuse Workbench//Hong Kong General Holidays 2024-2027//EN"));
     QCOMPARE(m_calendar.sourcePath(), kCalendar);
 }
 
@@ -268,17 +385,18 @@ void TestHolidayCalendar::partialYearIsNotCovered()
 {
     // The 1823 file sometimes carries the next year's 1 January: one day does not make a year.
     QByteArray crlf = readFile(kCalendar);
-    const QByteArray spill = "BEGIN:VEVENT\r\nDTSTART;VALUE=DATE:20270101\r\n"
-                             "DTEND;VALUE=DATE:20270102\r\nSUMMARY:The first day of January\r\n"
+    const QByteArray spill = "BEGIN:VEVENT\r\nDTSTART;VALUE=DATE:20280101\r\n"
+                             "DTEND;VALUE=DATE:20280102\r\nSUMMARY:The first day of January\r\n"
                              "END:VEVENT\r\nEND:VCALENDAR\r\n";
     crlf.replace("END:VCALENDAR\r\n", spill);
     const Result<HolidayCalendar> calendar =
         HolidayCalendar::fromIcs(crlf, QStringLiteral("s.ics"));
     QVERIFY2(calendar.ok(), qPrintable(calendar.error()));
-    QVERIFY(calendar->isHoliday(QDate(2027, 1, 1)));
-    QVERIFY(!calendar->covers(QDate(2027, 1, 1)));
-    QCOMPARE(calendar->lastYear(), 2026);
-    QCOMPARE(calendar->coverageText(), QStringLiteral("2024-2026"));
+    QVERIFY(calendar->isHoliday(QDate(2028, 1, 1)));
+    QVERIFY(!calendar->covers(QDate(2028, 1, 1)));
+    QVERIFY(!calendar->isProvisional(QDate(2028, 1, 1)));
+    QCOMPARE(calendar->lastYear(), 2027);
+    QCOMPARE(calendar->coverageText(), QStringLiteral("2024-2027 (2027 provisional)"));
 }
 
 void TestHolidayCalendar::malformed_data()
@@ -339,6 +457,10 @@ void TestHolidayCalendar::malformed_data()
     QTest::newRow("bad DURATION")
         << ics({"BEGIN:VEVENT", "DTSTART;VALUE=DATE:20250101", "DURATION:PT24H", "END:VEVENT"})
         << "bad.ics line 6: DURATION is not a number of days or weeks: \"PT24H\"";
+    QTest::newRow("unknown STATUS")
+        << ics({"BEGIN:VEVENT", "DTSTART;VALUE=DATE:20250101", "STATUS:MAYBE", "END:VEVENT"})
+        << "bad.ics line 6: STATUS \"MAYBE\" is not one an event can have (TENTATIVE, "
+           "CONFIRMED or CANCELLED)";
     QTest::newRow("not utf-8") << QByteArray("BEGIN:VCALENDAR\r\nX-WR-CALNAME:\xff\xfe\r\n")
                                << "bad.ics: not UTF-8 text";
 }

@@ -150,17 +150,25 @@ void TestPolicyCli::calendar()
     QCOMPARE(run.exitCode, 0);
     const QString out = QString::fromUtf8(run.out);
     QVERIFY(out.startsWith(QStringLiteral("Calendar: Hong Kong General Holidays "
-                                          "(hk-general-holidays.ics), covers 2024-2026, sha256 ")));
+                                          "(hk-general-holidays.ics), covers 2024-2027 (2027 "
+                                          "provisional), sha256 ")));
     QVERIFY(out.contains(QStringLiteral("\n2026-04-07 Tue The day following Easter Monday\n")));
-    QCOMPARE(out.count(u'\n'), 5 + 51);
+    QVERIFY(out.contains(QStringLiteral("\n2027-02-09 Tue The fourth day of Lunar New Year  "
+                                        "(provisional: computed, not gazetted)\n")));
+    QCOMPARE(out.count(QStringLiteral("(provisional")), 17);
+    QCOMPARE(out.count(u'\n'), 5 + 68);
 
     const CliRun json =
         runAwb({QStringLiteral("policy"), QStringLiteral("--calendar"), QStringLiteral("--json")});
     QCOMPARE(json.exitCode, 0);
     const QJsonObject object = jsonLines(json.out).value(0);
     QCOMPARE(object.value(QStringLiteral("first_year")).toInt(), 2024);
-    QCOMPARE(object.value(QStringLiteral("last_year")).toInt(), 2026);
-    QCOMPARE(object.value(QStringLiteral("holidays")).toArray().size(), 51);
+    QCOMPARE(object.value(QStringLiteral("last_year")).toInt(), 2027);
+    QCOMPARE(object.value(QStringLiteral("provisional_years")).toArray(), QJsonArray{2027});
+    const QJsonArray holidays = object.value(QStringLiteral("holidays")).toArray();
+    QCOMPARE(holidays.size(), 68);
+    QCOMPARE(holidays.first().toObject().value(QStringLiteral("provisional")).toBool(), false);
+    QCOMPARE(holidays.last().toObject().value(QStringLiteral("provisional")).toBool(), true);
 
     const CliRun broken = runAwb({QStringLiteral("policy"), QStringLiteral("--calendar"),
                                   QStringLiteral("--calendar-file"), kPolicy});
@@ -184,18 +192,20 @@ void TestPolicyCli::deadlines()
     QVERIFY(out.contains(QStringLiteral("\nCalendar: Hong Kong General Holidays")));
     QVERIFY(!out.contains(QStringLiteral("Warning")));
 
-    // No offset: Hong Kong time. Late 2026 runs into 2027, which the calendar does not cover.
+    // No offset: Hong Kong time. Late 2027 runs into 2028, which the calendar does not cover,
+    // over 2027's provisional holidays.
     run = runAwb({QStringLiteral("policy"), QStringLiteral("--deadline"), QStringLiteral("opt-out"),
-                  QStringLiteral("--from"), QStringLiteral("2026-12-18T10:00:00"),
+                  QStringLiteral("--from"), QStringLiteral("2027-12-24T10:00:00"),
                   QStringLiteral("--json")});
     QCOMPARE(run.exitCode, 0);
     const QJsonObject object = jsonLines(run.out).value(0);
     QCOMPARE(object.value(QStringLiteral("due")).toString(),
-             QStringLiteral("2027-01-01T15:59:59Z"));
+             QStringLiteral("2028-01-07T15:59:59Z"));
     QCOMPARE(object.value(QStringLiteral("calendar_incomplete")).toBool(), true);
-    QVERIFY(object.value(QStringLiteral("calendar_note"))
-                .toString()
-                .startsWith(QStringLiteral("the calendar does not cover 2027")));
+    QCOMPARE(object.value(QStringLiteral("calendar_provisional")).toBool(), true);
+    const QString note = object.value(QStringLiteral("calendar_note")).toString();
+    QVERIFY2(note.startsWith(QStringLiteral("the calendar does not cover 2028")), qPrintable(note));
+    QVERIFY2(note.contains(QStringLiteral("the 2027 holidays are provisional")), qPrintable(note));
 
     run =
         runAwb({QStringLiteral("policy"), QStringLiteral("--deadline"), QStringLiteral("response"),

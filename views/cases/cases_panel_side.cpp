@@ -167,7 +167,7 @@ QString CasesPanel::deadlinesText(qint64 caseId) const
                 .arg(item.state.toUpper(), item.label, formatHongKongAndUtc(item.deadline.due)));
         if (!item.deadline.calendarVersion.isEmpty())
             calendar = item.deadline.calendarVersion;
-        if (item.deadline.calendarIncomplete)
+        if (!item.deadline.calendarNote.isEmpty())
             lines.append(QStringLiteral("  ") + item.deadline.calendarNote);
     }
     if (!calendar.isEmpty())
