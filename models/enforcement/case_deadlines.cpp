@@ -1,6 +1,7 @@
 #include "enforcement/case_deadlines.h"
 
 #include "policy/holiday_calendar.h"
+#include "policy/hong_kong_time.h"
 #include "store/case_store.h"
 
 #include <QCoreApplication>
@@ -88,6 +89,26 @@ QList<CaseDeadline> caseDeadlines(const CaseRecord &record, const QList<NoticeRe
                               end.due <= now ? end.due : QDateTime(), now));
     }
     return deadlines;
+}
+
+QString caseDeadlineSentence(const CaseDeadline &deadline)
+{
+    QString sentence;
+    if (deadline.state == QLatin1String("met"))
+        sentence = tr("Deadline met: %1 (due %2, met %3).")
+                       .arg(deadline.label, formatHongKongAndUtc(deadline.deadline.due),
+                            formatHongKongAndUtc(deadline.metAt));
+    else if (deadline.state == QLatin1String("missed") ||
+             deadline.state == QLatin1String("overdue"))
+        sentence = tr("Deadline MISSED: %1 (due %2).")
+                       .arg(deadline.label, formatHongKongAndUtc(deadline.deadline.due));
+    else
+        sentence = tr("Deadline pending: %1 (due %2).")
+                       .arg(deadline.label, formatHongKongAndUtc(deadline.deadline.due));
+    // A business-day count over a provisional or uncovered year says so wherever it is shown.
+    if (!deadline.deadline.calendarNote.isEmpty())
+        sentence += QLatin1Char(' ') + tr("Note: %1.").arg(deadline.deadline.calendarNote);
+    return sentence;
 }
 
 Result<QList<CaseDeadline>> loadCaseDeadlines(CaseStore &store, qint64 caseId, const QDateTime &now)

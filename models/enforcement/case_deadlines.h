@@ -48,6 +48,11 @@ QList<CaseDeadline> caseDeadlines(const CaseRecord &record, const QList<NoticeRe
                                   const std::optional<DecisionRecord> &decision,
                                   const HolidayCalendar &calendar, const QDateTime &now);
 
+// One deadline in a sentence for the case report's timeline: "Deadline met: <label> (due <time>,
+// met <time>)." / "Deadline MISSED: ..." / "Deadline pending: ...", followed by the calendar's
+// note when the count crossed a provisional or uncovered year.
+QString caseDeadlineSentence(const CaseDeadline &deadline);
+
 // Loads what caseDeadlines() needs (the case with its events, notices, decision, the shipped
 // calendar). `now` invalid: the current time.
 Result<QList<CaseDeadline>> loadCaseDeadlines(CaseStore &store, qint64 caseId,

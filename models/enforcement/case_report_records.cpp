@@ -1,5 +1,6 @@
 // The case report's records: decision, notices, deadlines, timeline, account history, audit.
 #include "enforcement/case_advice.h"
+#include "enforcement/case_deadlines.h"
 #include "enforcement/case_facts.h"
 #include "enforcement/case_report_data.h"
 #include "enforcement/case_report_data_p.h"
@@ -49,19 +50,6 @@ QString eventSentence(const CaseEventRecord &event, const CaseReportRedaction &r
     return tr("%1: %2").arg(event.kind, value);
 }
 
-QString deadlineSentence(const CaseDeadline &deadline)
-{
-    if (deadline.state == QLatin1String("met"))
-        return tr("Deadline met: %1 (due %2, met %3).")
-            .arg(deadline.label, formatHongKongAndUtc(deadline.deadline.due),
-                 formatHongKongAndUtc(deadline.metAt));
-    if (deadline.state == QLatin1String("missed") || deadline.state == QLatin1String("overdue"))
-        return tr("Deadline MISSED: %1 (due %2).")
-            .arg(deadline.label, formatHongKongAndUtc(deadline.deadline.due));
-    return tr("Deadline pending: %1 (due %2).")
-        .arg(deadline.label, formatHongKongAndUtc(deadline.deadline.due));
-}
-
 void buildTimeline(const CaseFacts &facts, const CaseReportRedaction &redaction,
                    CaseReportData &data)
 {
@@ -86,7 +74,8 @@ void buildTimeline(const CaseFacts &facts, const CaseReportRedaction &redaction,
     for (const CaseDeadline &deadline : data.deadlines) {
         const QDateTime at = deadline.metAt.isValid() ? deadline.metAt : deadline.deadline.due;
         if (at.isValid())
-            data.timeline.append({at, QStringLiteral("deadline"), deadlineSentence(deadline), {}});
+            data.timeline.append(
+                {at, QStringLiteral("deadline"), caseDeadlineSentence(deadline), {}});
     }
     std::stable_sort(data.timeline.begin(), data.timeline.end(),
                      [](const CaseReportTimelineItem &a, const CaseReportTimelineItem &b) {

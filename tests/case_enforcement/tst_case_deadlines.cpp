@@ -57,6 +57,7 @@ private Q_SLOTS:
     void initTestCase();
     void responseDeadline();
     void optOutAcrossChristmasAndNewYear();
+    void optOutOverAProvisionalYear();
     void customerResponse();
     void suspensionEnd();
 
@@ -112,6 +113,30 @@ void TestCaseDeadlines::optOutAcrossChristmasAndNewYear()
     record.events = {response};
     deadlines = caseDeadlines(record, {}, std::nullopt, *m_calendar, utc("2026-01-10T00:00:00Z"));
     QCOMPARE(find(deadlines, QStringLiteral("opt-out"))->state, QStringLiteral("met"));
+}
+
+void TestCaseDeadlines::optOutOverAProvisionalYear()
+{
+    // Received Friday 18 Dec 2026 (HK): 19 (Sat), 21-24, 28-31 Dec, then 2 Jan 2027 (1 Jan is a
+    // holiday of 2027, a year computed by rule): due Saturday 2 Jan, and every sentence that
+    // shows the deadline says the count rests on provisional holidays.
+    const CaseRecord record = caseReceived("2026-12-18T02:00:00Z", QStringLiteral("opt-out"));
+    const auto deadlines =
+        caseDeadlines(record, {}, std::nullopt, *m_calendar, utc("2026-12-20T00:00:00Z"));
+    const CaseDeadline *optOut = find(deadlines, QStringLiteral("opt-out"));
+    QVERIFY(optOut);
+    QCOMPARE(optOut->deadline.due, utc("2027-01-02T15:59:59Z"));
+    QVERIFY(optOut->deadline.calendarProvisional);
+    QVERIFY(!optOut->deadline.calendarIncomplete);
+    QCOMPARE(caseDeadlineSentence(*optOut),
+             QStringLiteral("Deadline pending: Opt-out processed (policy 4.2) (due Sat 2 Jan 2027 "
+                            "23:59:59 HKT (15:59:59 UTC)). Note: the 2027 holidays are "
+                            "provisional: computed by the rules of the General Holidays "
+                            "Ordinance, not yet checked against the gazette."));
+    // The response deadline counts hours, not business days: no note.
+    const CaseDeadline *response = find(deadlines, QStringLiteral("response"));
+    QVERIFY(response);
+    QVERIFY(!caseDeadlineSentence(*response).contains(QStringLiteral("Note:")));
 }
 
 void TestCaseDeadlines::customerResponse()
