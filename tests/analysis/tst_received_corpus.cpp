@@ -29,6 +29,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QMap>
+#include <QRegularExpression>
 #include <QTest>
 
 using namespace Awb;
@@ -219,6 +220,7 @@ private Q_SLOTS:
     void dateCase_data();
     void dateCase();
     void matchRates();
+    void barOutOfReach();
 
 private:
     QJsonArray m_received;
@@ -299,7 +301,8 @@ void TestReceivedCorpus::dateCase()
 // Issue 3 asks for 95% of the received cases. We reach 159/181 (87.8%): each of the other 22
 // is listed in received-divergences.tsv with the reason, and in each their expected value is
 // the one at fault (RFC 5322 two-digit years and zone names, ctime dates, ids cut at '/').
-// The floor guards against regressions; the exact list is enforced by the cases above.
+// The floor guards against regressions; the exact list is enforced by the cases above, and
+// barOutOfReach() shows that no correct parser can reach 95% of this corpus.
 void TestReceivedCorpus::matchRates()
 {
     int receivedOk = 0;
@@ -321,6 +324,70 @@ void TestReceivedCorpus::matchRates()
     QCOMPARE(datesOk + m_divergences.value(QStringLiteral("date")).size(), 40);
     QVERIFY(receivedOk * 100 >= 87 * 181);
     QVERIFY(datesOk * 100 >= 95 * 40);
+}
+
+// Why issue 3's 95% (172 of 181) cannot be reached by a correct parser, worked out from the
+// corpus itself rather than from our parser: cases whose expected value no parser that meets the
+// issue's own other requirements may give. If this count ever falls so that 95% becomes
+// reachable, this test fails and the bar must be met instead.
+// - the expected date is not a date at all (month 13, minute 50 in the hour field, second 211);
+// - a two-digit year 00-49 read as 19YY, where RFC 5322 4.3 (and the issue: "two-digit years")
+//   makes it 20YY;
+// - a North American zone name (PST, PDT, EST, ...) read as +0000, where RFC 5322 4.3 gives its
+//   offset (the issue: "zone names");
+// - no date expected although the stamp carries an RFC 5322 date after a missing ';' (the issue:
+//   "missing `;`").
+void TestReceivedCorpus::barOutOfReach()
+{
+    static const QRegularExpression twoDigitYear(
+        QStringLiteral("\\b\\d{1,2} [A-Z][a-z]{2} (\\d{2}) \\d{1,2}:\\d{2}"));
+    static const QRegularExpression namedZone(
+        QStringLiteral("\\d{2}:\\d{2}(:\\d{2})? ([ECMP][SD]T)\\s*$"));
+    static const QRegularExpression rfcDate(QStringLiteral(
+        "[A-Z][a-z]{2}, \\d{1,2} [A-Z][a-z]{2} \\d{4} \\d{2}:\\d{2}:\\d{2} [+-]\\d{4}"));
+    QMap<QString, QList<int>> unreachable;
+    for (int i = 0; i < m_received.size(); ++i) {
+        const QJsonObject c = m_received.at(i).toObject();
+        const QString header = c.value(QLatin1String("header")).toString().trimmed();
+        const QJsonObject expected = c.value(QLatin1String("expected")).toObject();
+        const QJsonObject date = expected.value(QLatin1String("date")).toObject();
+        const auto field = [&](const char *name) {
+            return date.value(QLatin1String(name)).toInt();
+        };
+        if (date.isEmpty()) {
+            if (rfcDate.match(header).hasMatch() && !header.contains(u';'))
+                unreachable[QStringLiteral("date after a missing ';' expected absent")] << i;
+            continue;
+        }
+        if (field("month") < 1 || field("month") > 12 || field("day") < 1 || field("day") > 31 ||
+            field("hour") > 23 || field("minute") > 59 || field("second") > 60) {
+            unreachable[QStringLiteral("expected date is not a date")] << i;
+            continue;
+        }
+        const QRegularExpressionMatch yy = twoDigitYear.match(header);
+        if (yy.hasMatch() && yy.captured(1).toInt() <= 49 &&
+            field("year") == 1900 + yy.captured(1).toInt()) {
+            unreachable[QStringLiteral("two-digit year 00-49 expected as 19YY")] << i;
+            continue;
+        }
+        if (namedZone.match(header).hasMatch() && field("tz_hour") == 0 && field("tz_minute") == 0)
+            unreachable[QStringLiteral("North American zone name expected as +0000")] << i;
+    }
+    int count = 0;
+    for (auto it = unreachable.cbegin(); it != unreachable.cend(); ++it) {
+        QStringList indexes;
+        for (int index : it.value())
+            indexes << QString::number(index);
+        qInfo("%s: %s", qPrintable(it.key()), qPrintable(indexes.join(QStringLiteral(", "))));
+        count += it.value().size();
+        // Each of these is a listed divergence, with its reason.
+        for (int index : it.value())
+            QVERIFY(m_divergences.value(QStringLiteral("received")).contains(index));
+    }
+    const int bar = (95 * 181 + 99) / 100; // 172
+    qInfo("at most %d/181 can match; issue 3 asks for %d", 181 - count, bar);
+    QCOMPARE(count, 10);
+    QVERIFY(181 - count < bar);
 }
 
 QTEST_GUILESS_MAIN(TestReceivedCorpus)
