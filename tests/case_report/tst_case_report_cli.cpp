@@ -49,6 +49,7 @@ private Q_SLOTS:
     void contentsNameTheRightPages();
     void sha256OfEveryOriginal();
     void rowsNeverCut();
+    void chainHeadingStaysWithItsDiagram();
     void externalCopyHasNoReporter();
     void unknownCase();
 
@@ -266,6 +267,25 @@ void TestCaseReportCli::rowsNeverCut()
         }
     }
     QCOMPARE(checked, 60);
+}
+
+void TestCaseReportCli::chainHeadingStaysWithItsDiagram()
+{
+    // The heading is drawn by the diagram's object (a paragraph of its own could be left at the
+    // foot of a page): wherever it is, the diagram's first line follows it on the same page.
+    int headings = 0;
+    for (const QString &page : m_text.split(QLatin1Char('\f'))) {
+        const QStringList lines = page.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+        for (int i = 0; i < lines.size(); ++i) {
+            if (lines.at(i).trimmed() != QLatin1String("Received chain"))
+                continue;
+            ++headings;
+            QVERIFY2(i + 1 < lines.size() &&
+                         lines.at(i + 1).startsWith(QLatin1String("Oldest stamp")),
+                     qPrintable(page.left(400)));
+        }
+    }
+    QVERIFY(headings >= 2);
 }
 
 void TestCaseReportCli::externalCopyHasNoReporter()

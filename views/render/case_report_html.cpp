@@ -150,10 +150,8 @@ QString evidenceOf(const CaseReportEntry &report, int index, const CaseReportDat
     pairs.append({esc(tr("Account match")), esc(report.accountMatch)});
     html += keyValues(pairs);
     if (!report.chain.hops.isEmpty()) {
-        // One paragraph: the heading never stays behind at the foot of a page.
-        html += QStringLiteral("<p><b>%1</b><br>[[chain:%2]]</p>\n")
-                    .arg(esc(tr("Received chain")))
-                    .arg(index);
+        // The object draws its heading itself (see CaseReportObjects): never split from it.
+        html += QStringLiteral("<p>[[chain:%1]]</p>\n").arg(index);
     } else {
         html += QStringLiteral("<p><i>%1</i></p>\n")
                     .arg(esc(tr("The stored bytes show no Received chain to draw.")));

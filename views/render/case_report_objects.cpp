@@ -93,14 +93,22 @@ QSizeF CaseReportObjects::intrinsicSize(QTextDocument *document, int, const QTex
     if (found == m_chains.end())
         return {};
     ChainRenderer &renderer = found->second;
-    const QSizeF natural = renderer.layout(width, document->documentLayout()->paintDevice());
+    QPaintDevice *device = document->documentLayout()->paintDevice();
+    m_chainHeadingHeight = QFontMetricsF(chainHeadingFont(), device).height() * 1.5;
+    const QSizeF natural = renderer.layout(width, device);
     // A drawing taller than most of a page is scaled down: the document cannot split it.
     const qreal pageHeight =
         document->pageSize().height() > 0 ? document->pageSize().height() : 1000;
-    const qreal limit = pageHeight * 0.8;
-    if (natural.height() <= limit)
-        return natural;
-    return natural * (limit / natural.height());
+    const qreal limit = pageHeight * 0.8 - m_chainHeadingHeight;
+    const qreal scale = natural.height() <= limit ? 1.0 : limit / natural.height();
+    return {natural.width() * scale, natural.height() * scale + m_chainHeadingHeight};
+}
+
+QFont CaseReportObjects::chainHeadingFont()
+{
+    QFont font = drawingFont(9); // the document's body size, bold like its <b> captions
+    font.setBold(true);
+    return font;
 }
 
 void CaseReportObjects::drawObject(QPainter *painter, const QRectF &rect, QTextDocument *, int,
@@ -119,7 +127,11 @@ void CaseReportObjects::drawObject(QPainter *painter, const QRectF &rect, QTextD
         return;
     const ChainRenderer &renderer = found->second;
     painter->save();
-    painter->translate(rect.topLeft());
+    painter->setFont(chainHeadingFont());
+    painter->setPen(Qt::black);
+    painter->drawText(QRectF(rect.left(), rect.top(), rect.width(), m_chainHeadingHeight),
+                      Qt::AlignLeft | Qt::AlignVCenter, tr("Received chain"));
+    painter->translate(rect.topLeft() + QPointF(0, m_chainHeadingHeight));
     const qreal scale = rect.width() / renderer.size().width();
     if (scale < 0.999)
         painter->scale(scale, scale);

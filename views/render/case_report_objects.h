@@ -14,6 +14,10 @@ namespace Awb {
 // when the document is painted, so that a PDF holds them as vectors: the chain diagram of each
 // report (ChainRenderer, the window's code, in the print colours) and the account history chart
 // (bars per day, black and white). Owned by the document (its QObject parent).
+//
+// A chain object draws its own heading ("Received chain") above the diagram: the layout may break
+// a paragraph's lines across pages but never an object, so a heading drawn inside can never be
+// left at the foot of a page with its diagram on the next.
 class CaseReportObjects : public QObject, public QTextObjectInterface
 {
     Q_OBJECT
@@ -39,10 +43,12 @@ public:
 
 private:
     qreal availableWidth(QTextDocument *document) const;
+    static QFont chainHeadingFont();
     void drawChart(QPainter *painter, const QRectF &rect) const;
 
     QTextDocument *m_document;
     std::map<int, ChainRenderer> m_chains; // by report index
+    qreal m_chainHeadingHeight = 0;        // measured on the layout's device in intrinsicSize()
     QList<CaseReportHistoryDay> m_days;
 };
 
