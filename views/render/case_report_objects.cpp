@@ -156,6 +156,7 @@ void CaseReportObjects::drawChart(QPainter *painter, const QRectF &rect) const
         maxReports = std::max(maxReports, day.reports);
     const int days = std::max<int>(1, int(m_days.size()));
     const qreal step = plot.width() / days;
+    qreal labelsEnd = -1e9; // right edge of the last date label drawn: labels never overlap
     // Reports: solid black bars. Account events: an open triangle under the axis. Neither needs
     // colour to be told apart.
     for (int i = 0; i < m_days.size(); ++i) {
@@ -178,9 +179,12 @@ void CaseReportObjects::drawChart(QPainter *painter, const QRectF &rect) const
         }
         if (day.day.day() == 1 || i == 0) {
             painter->drawLine(QPointF(x, plot.bottom()), QPointF(x, plot.bottom() + 1.5));
-            if (x + 3 * line < plot.right() || i == 0)
-                painter->drawText(QPointF(x + 1, plot.bottom() + 1.9 * line),
-                                  day.day.toString(QStringLiteral("MMM yy")));
+            const QString label = day.day.toString(QStringLiteral("MMM yy"));
+            const qreal width = metrics.horizontalAdvance(label);
+            if (x + 1 >= labelsEnd + line / 2 && (x + 1 + width <= plot.right() || i == 0)) {
+                painter->drawText(QPointF(x + 1, plot.bottom() + 1.9 * line), label);
+                labelsEnd = x + 1 + width;
+            }
         }
     }
     painter->drawText(QRectF(rect.left(), plot.top() - line / 2, 3.6 * line, line),

@@ -95,7 +95,7 @@ QString decisionSection(const CaseReportData &data, int number)
                              factor.counted ? esc(tr("yes")) : esc(tr("no")), esc(factor.source)});
             html += QStringLiteral("<h3>%1</h3>\n").arg(esc(tr("Factors")));
             html += table({tr("Factor"), tr("Weight"), tr("Counted"), tr("Source")}, rows,
-                          {46, 9, 9, 36});
+                          {30, 9, 10, 51});
         }
         if (!data.decision->earlier.isEmpty()) {
             QList<QStringList> rows;
