@@ -10,8 +10,7 @@ namespace Awb {
 // Hong Kong time, in which the desk's dates (business days, "due today", policy versions) are
 // counted. Hong Kong is UTC+8 all year, without daylight saving time. QTimeZone("Asia/Hong_Kong")
 // when the system's time zone database has it, else a fixed +08:00 offset, which gives the same
-// answers for every date since 1980. (Named apart from models/notices' hongKongTimeZone(), its
-// twin, so that the two link together until they are merged.)
+// answers for every date since 1980. The notices use it too: one Hong Kong clock for the desk.
 QTimeZone hongKongZone();
 
 // The Hong Kong calendar date of an instant; invalid for an invalid instant.
