@@ -72,6 +72,8 @@ QVariant AccountListModel::data(const QModelIndex &index, int role) const
     case Qt::ToolTipRole:
         if (column == Column::RecentReports)
             return tr("Reports received in the 7 days before now");
+        if (column == Column::Name)
+            return a.name; // the list may elide it
         return {};
     case SortRole:
     case Qt::DisplayRole:

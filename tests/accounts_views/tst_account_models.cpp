@@ -80,6 +80,10 @@ void TestAccountModels::listModel()
     QVERIFY(model.index(0, int(AccountListModel::Column::LastReport)).data().toString().isEmpty());
     QCOMPARE(model.rowOf(QStringLiteral("IXC-10042")), 1);
     QCOMPARE(model.rowOf(QStringLiteral("IXC-1")), -1);
+    // The list elides long names: the tooltip gives the whole one.
+    const QModelIndex name = model.index(1, int(AccountListModel::Column::Name));
+    QCOMPARE(name.data(Qt::ToolTipRole).toString(), name.data().toString());
+    QVERIFY(!name.data().toString().isEmpty());
 
     // The panel's filter: any column, case-insensitive.
     QSortFilterProxyModel proxy;

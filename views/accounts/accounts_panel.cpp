@@ -58,7 +58,12 @@ AccountsPanel::AccountsPanel(QWidget *parent)
     m_proxy->setFilterCaseSensitivity(Qt::CaseInsensitive);
     m_list->setModel(m_proxy);
     m_list->sortByColumn(int(AccountListModel::Column::AccountId), Qt::AscendingOrder);
+    // Every column sized to its contents except the customer's name, which takes what is left
+    // (elided, whole in the page on the right): the counts and the last report stay in view.
     m_list->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_list->horizontalHeader()->setSectionResizeMode(int(AccountListModel::Column::Name),
+                                                     QHeaderView::Stretch);
+    m_list->horizontalHeader()->setStretchLastSection(false);
 
     m_filter->setPlaceholderText(tr("Filter accounts"));
     m_filter->setClearButtonEnabled(true);
@@ -83,7 +88,7 @@ AccountsPanel::AccountsPanel(QWidget *parent)
     splitter->addWidget(page);
     splitter->setStretchFactor(0, 2);
     splitter->setStretchFactor(1, 3);
-    splitter->setSizes({560, 840});
+    splitter->setSizes({660, 740});
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(splitter);

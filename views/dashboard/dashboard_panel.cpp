@@ -251,7 +251,7 @@ void DashboardPanel::showCases(const QString &title, const QList<DashboardCase> 
     }
     m_list->setRows(title,
                     {tr("Case"), tr("Account"), tr("Status"), tr("Severity"), tr("Reports"),
-                     tr("Response due"), tr("")},
+                     tr("Response due"), tr("Where it stands")},
                     rows);
     m_listTitle->setText(tr("%1 (%2)").arg(title).arg(rows.size()));
     fitColumns();
