@@ -2,11 +2,13 @@
 
 #include "account_csv.h"
 #include "csv_reader.h"
+#include "listing_attribution.h"
 #include "store/case_store.h"
 
 #include <QCoreApplication>
 #include <QCryptographicHash>
 #include <QFile>
+#include <QFileInfo>
 #include <QSet>
 
 #include <algorithm>
@@ -229,13 +231,20 @@ std::optional<LoadedFile> loadFile(const QString &path, AccountImportSummary &su
                       *layout, records};
 }
 
+// The files that say who held an address or a domain, which a listing may name.
+bool holdsListedThings(AccountFileKind kind)
+{
+    return kind == AccountFileKind::IpAssignments || kind == AccountFileKind::Domains;
+}
+
 } // namespace
 
 AccountImporter::AccountImporter(AccountRepository &repository)
     : m_repository(repository)
 {}
 
-Result<AccountImportSummary> AccountImporter::importFiles(const QStringList &paths)
+Result<AccountImportSummary> AccountImporter::importFiles(const QStringList &paths,
+                                                          const QDateTime &now)
 {
     AccountImportSummary summary;
     QList<LoadedFile> files;
@@ -259,6 +268,15 @@ Result<AccountImportSummary> AccountImporter::importFiles(const QStringList &pat
                 file.path, file.sha256Hex, accountFileKindName(file.layout.kind));
             if (!recorded)
                 status = Error{recorded.error()};
+        }
+        if (status && holdsListedThings(file.layout.kind)) {
+            Result<int> attributed = attributeRecordedListings(
+                store, tr("the account file %1 was imported").arg(QFileInfo(file.path).fileName()),
+                now);
+            if (attributed)
+                summary.listingsAttributed += *attributed;
+            else
+                status = Error{attributed.error()};
         }
         if (status)
             status = store.commit();

@@ -3,6 +3,7 @@
 #include "common/result.h"
 #include "store/account_repository.h"
 
+#include <QDateTime>
 #include <QList>
 #include <QString>
 #include <QStringList>
@@ -53,6 +54,9 @@ struct AccountImportSummary
     QList<AccountDataError> dataErrors;
     QList<AccountImportNote> notes;
     QList<AccountFileSummary> files; // in the order they were imported
+    // Listings recorded earlier that the new assignments or domains attributed to accounts
+    // (attributeRecordedListings()).
+    int listingsAttributed = 0;
 };
 
 // Imports the billing system's CSV exports into the account directory. Which file is which is
@@ -61,13 +65,19 @@ struct AccountImportSummary
 // whole (its good rows) or, when the store fails, not at all. A bad row is rejected with its file,
 // line and reason; the other rows still import. A row that names an account missing from the
 // customers is rejected too. Importing the same files again changes nothing.
+//
+// A file of assignments or domains also attributes, in its transaction, the listings recorded
+// before the directory knew who held what they list (attributeRecordedListings()), so that a
+// desk that imports reports first and accounts later still sees those blacklistings on the
+// account.
 class AccountImporter
 {
 public:
     explicit AccountImporter(AccountRepository &repository);
 
-    // Fails only when the store fails; bad input of any kind is in the summary.
-    Result<AccountImportSummary> importFiles(const QStringList &paths);
+    // Fails only when the store fails; bad input of any kind is in the summary. `now` is the
+    // time attributions of listings record (invalid: the current time).
+    Result<AccountImportSummary> importFiles(const QStringList &paths, const QDateTime &now = {});
 
 private:
     AccountRepository &m_repository;

@@ -10,6 +10,7 @@
 #include "store/account_repository.h"
 #include "store/case_store.h"
 #include "store/evidence_repository.h"
+#include "store/listing_repository.h"
 
 #include <QHash>
 #include <QJsonDocument>
@@ -145,9 +146,22 @@ Result<CaseAssignmentSummary> assignInTransaction(CaseStore &store,
         fresh.append(reading.facts);
     }
     // Also for notices that form no case: the listing is a fact about the address either way.
+    // And for notices a case took before grouping recorded listings (migration 8 lists them).
+    ListingRepository listings(store);
+    Result<QList<qint64>> pending = listings.pendingNotices();
+    if (!pending)
+        return Error{pending.error()};
+    for (qint64 id : *pending) {
+        Result<QJsonObject> analysis = storedAnalysis(evidence, id);
+        if (!analysis)
+            return Error{analysis.error()};
+        notices.append({id, *analysis});
+    }
     Result<int> recorded = recordNoticeListings(store, notices, now);
     if (!recorded)
         return Error{recorded.error()};
+    if (Status settled = listings.settleNotices(*pending); !settled)
+        return Error{settled.error()};
     summary.listingsRecorded = *recorded;
     if (fresh.isEmpty())
         return summary;

@@ -66,8 +66,10 @@ struct CaseAssignmentSummary
 // Assigns every stored report that is in no case yet (called after an import): reads each one's
 // stored analysis, attributes it, groups it with the open cases and with each other
 // (CaseGrouper), records the listings that the listing notices among them state (see
-// recordNoticeListings()), and writes all of it in one transaction. Running it again assigns
-// and records nothing new. `now` fixes the clock for tests (invalid: the current time).
+// recordNoticeListings()), and writes all of it in one transaction. The notices that cases took
+// before grouping recorded listings (ListingRepository::pendingNotices()) get their rows in the
+// same run. Running it again assigns and records nothing new. `now` fixes the clock for tests
+// (invalid: the current time).
 Result<CaseAssignmentSummary> assignNewReports(CaseStore &store,
                                                const AccountAttribution &attribution,
                                                const CaseSettings &settings,

@@ -140,14 +140,10 @@ Result<int> recordNoticeListings(CaseStore &store, const QList<StoredNotice> &no
     if (notices.isEmpty())
         return 0;
     ListingRepository repository(store);
-    Result<QList<StoredListing>> existing = repository.all();
-    if (!existing)
-        return Error{existing.error()};
-    QSet<qint64> recorded;
-    for (const StoredListing &row : *existing) {
-        if (row.source == u"report" && row.evidenceId)
-            recorded.insert(*row.evidenceId);
-    }
+    Result<QSet<qint64>> recordedNotices = repository.recordedNotices();
+    if (!recordedNotices)
+        return Error{recordedNotices.error()};
+    QSet<qint64> recorded = *recordedNotices; // a notice given twice is recorded once
 
     const QDateTime fallback = now.isValid() ? now.toUTC() : QDateTime::currentDateTimeUtc();
     const AccountRepository accounts(store);
@@ -155,6 +151,7 @@ Result<int> recordNoticeListings(CaseStore &store, const QList<StoredNotice> &no
     for (const auto &[evidenceId, analysis] : notices) {
         if (recorded.contains(evidenceId) || !statesListings(analysis))
             continue;
+        recorded.insert(evidenceId);
         Result<QList<StoredListing>> stated =
             noticeListings(accounts, evidenceId, analysis, fallback);
         if (!stated)

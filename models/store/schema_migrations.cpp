@@ -440,8 +440,55 @@ CREATE TABLE desk_secrets (
 PRAGMA user_version = 7;
 )sql";
 
+// Version 8: listings attributed after they were recorded, and the notices whose listings were
+// never recorded.
+// - listing_accounts: an account that, by the account directory as imported later, held a
+//   listed address, range or domain when it was listed (reports imported before the customer
+//   directory). The listing row stays as observed, its account_id what was known then; each
+//   attribution says when it was made and why. Append-only, as the listings are; an account
+//   is named once per listing, recorded or attributed.
+// - listings_unsettled: the rows a directory import may still attribute: those without an
+//   account, and those of notices (a range may also cover blocks imported later). A DNSBL
+//   answer is about an address of the account it was asked for, settled when it is recorded.
+// - listings_notice: which notices have their rows, without reading every DNSBL answer.
+// - listing_backfill: reports already in a case that state listings (the same field that
+//   statesListings() reads, report.listings) but have no listing row, grouped before grouping
+//   recorded listings. The next grouping records them and takes them off.
+constexpr const char kMigration8[] = R"sql(
+CREATE TABLE listing_accounts (
+    id INTEGER PRIMARY KEY,
+    listing_id INTEGER NOT NULL REFERENCES listings(id),
+    account_id TEXT NOT NULL REFERENCES customers(account_id),
+    attributed_at TEXT NOT NULL,
+    reason TEXT NOT NULL CHECK (length(reason) > 0),
+    UNIQUE (listing_id, account_id)
+);
+CREATE INDEX listing_accounts_account ON listing_accounts(account_id);
+CREATE TRIGGER listing_accounts_no_update BEFORE UPDATE ON listing_accounts
+BEGIN SELECT RAISE(ABORT, 'listing_accounts is append-only'); END;
+CREATE TRIGGER listing_accounts_no_delete BEFORE DELETE ON listing_accounts
+BEGIN SELECT RAISE(ABORT, 'listing_accounts is append-only'); END;
+CREATE TRIGGER listing_accounts_not_recorded BEFORE INSERT ON listing_accounts
+WHEN NEW.account_id IS (SELECT account_id FROM listings WHERE id = NEW.listing_id)
+BEGIN SELECT RAISE(ABORT, 'the listing was recorded for that account'); END;
+CREATE INDEX listings_unsettled ON listings(id) WHERE account_id IS NULL OR source <> 'dnsbl';
+CREATE INDEX listings_notice ON listings(evidence_id) WHERE evidence_id IS NOT NULL;
+CREATE TABLE listing_backfill (
+    evidence_id INTEGER PRIMARY KEY REFERENCES evidence(id)
+);
+INSERT INTO listing_backfill (evidence_id)
+    SELECT r.evidence_id FROM reports r
+    WHERE r.evidence_id IN (SELECT evidence_id FROM case_reports)
+      AND CASE WHEN json_valid(r.analysis_json)
+               THEN coalesce(json_array_length(r.analysis_json, '$.report.listings'), 0) > 0
+               ELSE 0 END
+      AND NOT EXISTS (SELECT 1 FROM listings l
+                      WHERE l.evidence_id = r.evidence_id AND l.source = 'report');
+PRAGMA user_version = 8;
+)sql";
+
 constexpr const char *kMigrations[] = {kMigration1, kMigration2, kMigration3, kMigration4,
-                                       kMigration5, kMigration6, kMigration7};
+                                       kMigration5, kMigration6, kMigration7, kMigration8};
 static_assert(std::size(kMigrations) == kLatestSchemaVersion, "one migration per schema version");
 
 Error migrationError(const QString &dbPath, int version, const QString &reason)

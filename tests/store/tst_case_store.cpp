@@ -92,6 +92,19 @@ void TestCaseStore::migratesEmptyFile_data()
                           "enforcement_history evidence evidence_blobs evidence_sources "
                           "hosted_domains import_rejections import_runs ip_assignments listings "
                           "reports");
+    QTest::newRow("version 7: enforcement and audit")
+        << 7
+        << QStringLiteral("account_imports audit_log case_decisions case_events case_reports "
+                          "cases customers desk_secrets enforcement_history evidence "
+                          "evidence_blobs evidence_sources hosted_domains import_rejections "
+                          "import_runs ip_assignments liability_lines listings notices reports");
+    QTest::newRow("version 8: listing attributions and backfill")
+        << 8
+        << QStringLiteral("account_imports audit_log case_decisions case_events case_reports "
+                          "cases customers desk_secrets enforcement_history evidence "
+                          "evidence_blobs evidence_sources hosted_domains import_rejections "
+                          "import_runs ip_assignments liability_lines listing_accounts "
+                          "listing_backfill listings notices reports");
 }
 
 void TestCaseStore::migratesEmptyFile()
