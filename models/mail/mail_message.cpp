@@ -161,6 +161,11 @@ QList<MimePartInfo> MailMessage::attachments() const
 
 QByteArray MailMessage::partContent(qsizetype index) const
 {
+    return readMimePart(d->bytes, d->headers.begin, index).bytes;
+}
+
+LocatedContent MailMessage::locatedPartContent(qsizetype index) const
+{
     return readMimePart(d->bytes, d->headers.begin, index);
 }
 

@@ -35,6 +35,18 @@ struct MimePartInfo
     QByteArray sha256Hex;      // leaf parts: SHA-256 of the decoded content, lower-case hex
 };
 
+// A part's content and, when it is a verbatim slice of the message, where it stands.
+struct LocatedContent
+{
+    QByteArray bytes;
+    // Where `bytes` start in MailMessage::bytes() when they are exactly the bytes found there
+    // (an identity transfer encoding; an embedded message/rfc822 as the sender wrote it, CRLF
+    // and all); -1 when they were decoded (base64, quoted-printable) or rewritten and so have no
+    // place in the message. Offsets inside `bytes` plus this one are offsets in the message.
+    qsizetype offset = -1;
+    bool isVerbatim() const { return offset >= 0; }
+};
+
 // A parsed email message. Owns its bytes and the GMime objects behind it (a private detail:
 // no GMime type is visible here). Move-only; cheap to move between threads, not to share.
 //
@@ -84,10 +96,14 @@ public:
     QList<MimePartInfo> attachments() const;
     // The content of mimeParts()[index]: a leaf's bytes with the transfer encoding undone (the
     // charset is not converted: a report.txt or a JSON attachment comes back as sent); for a
-    // message/rfc822 part, the embedded message. Empty for multipart containers and for an
+    // message/rfc822 part, the embedded message exactly as it stands in bytes(), from its first
+    // header field to the line break before the delimiter that ends the part (to the end of the
+    // bytes when the multipart is never closed). Empty for multipart containers and for an
     // index out of range. Parses the message again on each call: meant for the one or two parts
     // a recogniser reads, not for walking every part.
     QByteArray partContent(qsizetype index) const;
+    // The same content with its place in bytes() when it is a verbatim slice of them.
+    LocatedContent locatedPartContent(qsizetype index) const;
     bool mimeTreeTruncated() const;
 
 private:

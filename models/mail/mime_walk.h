@@ -29,8 +29,10 @@ MimeTree walkMimeTree(const QByteArray &bytes, qsizetype begin);
 
 // The content of part number `index` of the tree walkMimeTree() gives (same numbering): a
 // leaf's bytes with the transfer encoding undone and the charset untouched; for a
-// message/rfc822 part, the embedded message as GMime writes it back from the bytes it read.
-// Empty for multiparts and for an index past the end. Parses the bytes again on each call.
-QByteArray readMimePart(const QByteArray &bytes, qsizetype begin, qsizetype index);
+// message/rfc822 part, the embedded message cut from `bytes` as it stands there (CRLF kept).
+// The offset is in `bytes` (not counted from `begin`), -1 when the content was decoded or, for
+// an embedded message without a header field to start from, written back by GMime. Empty for
+// multiparts and for an index past the end. Parses the bytes again on each call.
+LocatedContent readMimePart(const QByteArray &bytes, qsizetype begin, qsizetype index);
 
 } // namespace Awb

@@ -72,6 +72,11 @@ struct Report
     // inline forward's reconstructed headers and body) or only its headers.
     std::optional<QByteArray> originalBytes;
     bool originalHeadersOnly = false;
+    // Where originalBytes start in the report's own bytes (MailMessage::bytes()) when they are
+    // exactly the bytes found there, line ends included; then an offset in the original plus
+    // this one is an offset in the report. -1 when the original has no such place: decoded
+    // (base64 or quoted-printable, a JSON field), pasted inline, or rebuilt from the text.
+    qsizetype originalOffset = -1;
 
     QList<SchemaViolation> schemaViolations;
     // What a recogniser could not read although the message looked like its format (a

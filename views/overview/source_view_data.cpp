@@ -24,6 +24,16 @@ QList<SourceMark> sourceMarksFromFindings(const QList<Finding> &findings)
     return marks;
 }
 
+QList<SourceMark> sourceMarksForOriginal(const QList<Finding> &findings, const Report &report)
+{
+    if (!report.originalBytes || report.originalOffset < 0)
+        return {};
+    QList<SourceMark> marks = sourceMarksFromFindings(findings);
+    for (SourceMark &mark : marks)
+        mark.offset += report.originalOffset;
+    return marks;
+}
+
 QList<DecodedHeaderField> decodedHeaderFields(const MailMessage &message)
 {
     QList<DecodedHeaderField> fields;

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "analysis/finding.h"
+#include "reports/report.h"
 #include "source/source_mark.h"
 #include "source/source_viewer.h"
 
@@ -15,6 +16,12 @@ class MailMessage;
 
 // One mark per located finding (Finding::location valid), in the findings' order.
 QList<SourceMark> sourceMarksFromFindings(const QList<Finding> &findings);
+
+// The marks of a report's original findings (ReportAnalysis::original->findings, whose
+// locations count from the original's first byte) in the report's own source: moved by
+// Report::originalOffset. None when the original has no place in the report's bytes (decoded,
+// pasted inline or rebuilt), since a mark there would point at unrelated text.
+QList<SourceMark> sourceMarksForOriginal(const QList<Finding> &findings, const Report &report);
 
 // Every header field of message, in order, decoded as MailMessage::headerValue() decodes, with
 // the bytes it occupies (name, colon, value and its folds).

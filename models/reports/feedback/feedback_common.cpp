@@ -102,7 +102,8 @@ void takeOriginal(const MailMessage &message, const QList<MimePartInfo> &parts,
                               "message/rfc822 nor text/rfc822-headers).");
         return;
     }
-    const QByteArray content = withoutEnvelopeLine(message.partContent(index));
+    const LocatedContent part = message.locatedPartContent(index);
+    const QByteArray content = withoutEnvelopeLine(part.bytes);
     // A placeholder ("REDACTED") or an empty part is no message: say so instead of analysing it.
     const Result<MailMessage> original = MailMessage::parse(content);
     if (!original || original->rawHeaders().isEmpty()) {
@@ -112,6 +113,9 @@ void takeOriginal(const MailMessage &message, const QList<MimePartInfo> &parts,
     }
     report.originalBytes = content;
     report.originalHeadersOnly = headersOnly;
+    // The envelope line left out is at the front, so the rest keeps its place.
+    if (part.isVerbatim())
+        report.originalOffset = part.offset + (part.bytes.size() - content.size());
 }
 
 QString unquoted(const QString &value)

@@ -46,7 +46,9 @@ bool lacksClosingBoundary(const MailMessage &message);
 // Fills report.originalBytes from the first own message/rfc822 (or message/global) part, else
 // from a text/rfc822-headers part (also the misspelt "text/rfc822-header" real FBLs send).
 // Records a problem when there is none or when it is not a readable message. A leading mbox
-// envelope line ("From " or ">From ") is not part of the original and is dropped.
+// envelope line ("From " or ">From ") is not part of the original and is dropped. Sets
+// report.originalOffset when the part is a verbatim slice of the report (not base64 or
+// quoted-printable encoded).
 void takeOriginal(const MailMessage &message, const QList<MimePartInfo> &parts,
                   const QList<int> &own, Report &report);
 

@@ -163,18 +163,26 @@ void readSummary(Report &report, const QString &text)
 }
 
 // The spam: SpamCop attaches it as message/rfc822 (exact bytes, preferred) or pastes it after
-// the marker line (then decoded text).
+// the marker line (then decoded text, with no place in the report's bytes).
 void readOriginal(Report &report, const MailMessage &message, const QString &inlineText)
 {
-    bool hasPart = false;
-    for (const MimePartInfo &part : message.mimeParts())
-        hasPart = hasPart || part.contentType == QLatin1String("message/rfc822") ||
-                  part.contentType == QLatin1String("text/rfc822-headers");
-    if (hasPart) {
+    qsizetype firstPart = -1;
+    const QList<MimePartInfo> parts = message.mimeParts();
+    for (qsizetype i = 0; i < parts.size() && firstPart < 0; ++i) {
+        if (parts.at(i).contentType == QLatin1String("message/rfc822") ||
+            parts.at(i).contentType == QLatin1String("text/rfc822-headers"))
+            firstPart = i;
+    }
+    if (firstPart >= 0) {
         const QList<EmbeddedMessage> embedded = embeddedMessages(message);
         if (!embedded.isEmpty()) {
             report.originalBytes = embedded.first().bytes;
             report.originalHeadersOnly = embedded.first().headersOnly;
+            // Its place in the report, when the MIME reading finds the same bytes there (a
+            // base64 attachment was decoded and has none).
+            const LocatedContent located = message.locatedPartContent(firstPart);
+            if (located.isVerbatim() && located.bytes == embedded.first().bytes)
+                report.originalOffset = located.offset;
         }
     }
     QString pasted = inlineText;

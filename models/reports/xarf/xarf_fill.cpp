@@ -47,7 +47,8 @@ QDateTime parseXarfDate(const QString &text)
     return parsed.isValid() ? parsed.toUTC() : QDateTime();
 }
 
-bool takeXarfEvidence(Report *report, const QByteArray &bytes, const QString &contentType)
+bool takeXarfEvidence(Report *report, const QByteArray &bytes, const QString &contentType,
+                      qsizetype offset)
 {
     const QString type = contentType.trimmed().toLower();
     const bool message = type == QLatin1String("message/rfc822") ||
@@ -58,6 +59,7 @@ bool takeXarfEvidence(Report *report, const QByteArray &bytes, const QString &co
     if ((!message && !headers) || bytes.trimmed().isEmpty() || report->originalBytes)
         return false;
     report->originalBytes = bytes;
+    report->originalOffset = offset;
     report->originalHeadersOnly =
         headers || (!bytes.contains("\n\n") && !bytes.contains("\r\n\r\n"));
     return true;

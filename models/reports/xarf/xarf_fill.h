@@ -23,8 +23,10 @@ QDateTime parseXarfDate(const QString &text);
 
 // Takes evidence of the given MIME type as the reported original when it is a message
 // (message/rfc822, text/rfc822-headers) and no original was taken yet. A complete message has
-// a blank line after its headers; evidence without one counts as headers only. Returns whether
-// the evidence was taken.
-bool takeXarfEvidence(Report *report, const QByteArray &bytes, const QString &contentType);
+// a blank line after its headers; evidence without one counts as headers only. `offset` is
+// where the bytes stand in the report mail when they are a verbatim slice of it, else -1 (a
+// decoded part, a JSON field). Returns whether the evidence was taken.
+bool takeXarfEvidence(Report *report, const QByteArray &bytes, const QString &contentType,
+                      qsizetype offset = -1);
 
 } // namespace Awb

@@ -108,7 +108,8 @@ void readEvidence(const MailMessage &message, const QList<MimePartInfo> &parts,
         const MimePartInfo &part = parts.at(i);
         if (i == reportPart || part.depth != 1)
             continue;
-        if (takeXarfEvidence(report, message.partContent(i), part.contentType))
+        const LocatedContent evidence = message.locatedPartContent(i);
+        if (takeXarfEvidence(report, evidence.bytes, part.contentType, evidence.offset))
             return;
     }
     const QString declared = attachment.trimmed().toLower();

@@ -79,8 +79,10 @@ Report readJsonMail(const MailMessage &message, const QList<MimePartInfo> &parts
         if (report.description.isEmpty() && !text.startsWith(QLatin1Char('{')))
             report.description = text;
         for (qsizetype i = 0; i < parts.size() && !report.originalBytes; ++i) {
-            if (i != found.part && parts.at(i).depth == 1)
-                takeXarfEvidence(&report, message.partContent(i), parts.at(i).contentType);
+            if (i != found.part && parts.at(i).depth == 1) {
+                const LocatedContent evidence = message.locatedPartContent(i);
+                takeXarfEvidence(&report, evidence.bytes, parts.at(i).contentType, evidence.offset);
+            }
         }
     }
     return report;
