@@ -5,6 +5,7 @@
 
 #include "accounts/account_importer.h"
 #include "analysis/auth/dkim_key.h"
+#include "blacklist/dkim_key_config.h"
 #include "common/data_paths.h"
 #include "store/account_repository.h"
 #include "store/case_store.h"
@@ -75,12 +76,24 @@ int main(int argc, char *argv[])
         Awb::MainWindow::askAnalystName(nullptr, settings);
     }
 
+    // The analyst's DKIM keys (Settings > DKIM Keys) before the window analyses anything; the
+    // demo brings its own keys below.
+    Awb::Status dkimKeys;
+    if (!parser.isSet(QStringLiteral("demo")))
+        dkimKeys = Awb::applyDkimKeyConfig(Awb::DkimKeyConfig::fromSettings(QSettings()));
+
     Awb::MainWindow window;
     QString error;
     if (!window.openDatabase(database, &error))
         QMessageBox::warning(&window, QApplication::translate("main", "Cannot open case database"),
                              error);
     window.show();
+    if (!dkimKeys)
+        QMessageBox::warning(
+            &window, QApplication::translate("main", "DKIM keys not in use"),
+            QApplication::translate("main", "No DKIM signature will be verified until this is "
+                                            "corrected in Settings > DKIM Keys:\n%1")
+                .arg(dkimKeys.error()));
     if (parser.isSet(QStringLiteral("demo"))) {
         // The demo's own analysis settings and DKIM keys, for this session only: the analyst's
         // stored settings stay as they are.

@@ -58,6 +58,13 @@ void MainWindow::createActions()
 
     QMenu *settings = menuBar()->addMenu(tr("&Settings"));
     settings->addAction(tr("&Networks…"), this, &MainWindow::editNetworks);
+    settings->addAction(tr("&DKIM Keys…"), this, [this] {
+        NetworkSettingsDialog dialog(this);
+        dialog.showDkimKeys();
+        // The dialog has applied the keys; the message on screen is analysed again with them.
+        if (dialog.exec() == QDialog::Accepted)
+            setTrustSettings(NetworkSettingsDialog::storedTrustSettings());
+    });
     settings->addAction(tr("&Analyst Name…"), this, [this] {
         QSettings stored;
         if (askAnalystName(this, stored) && m_store)

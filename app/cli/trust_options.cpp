@@ -1,7 +1,6 @@
 #include "cli/trust_options.h"
 
-#include "analysis/auth/dkim_key.h"
-#include "blacklist/dns_dkim_key_provider.h"
+#include "blacklist/dkim_key_config.h"
 
 #include <QCommandLineParser>
 #include <QFileInfo>
@@ -46,51 +45,46 @@ void addTrustOptions(QCommandLineParser &parser)
 
 bool loadDkimKeys(const QString &path, QString *error)
 {
-    auto keys = ZoneFileDkimKeyProvider::load(path);
-    if (!keys) {
-        *error = keys.error();
-        return false;
-    }
-    setDkimKeyProvider(std::make_shared<ZoneFileDkimKeyProvider>(std::move(keys.value())));
-    return true;
+    DkimKeyConfig config;
+    config.keyFile = path;
+    const Status applied = applyDkimKeyConfig(config, EmptyKeyFile::Accept);
+    if (!applied)
+        *error = applied.error();
+    return applied.ok();
 }
 
 bool dkimKeysFromOptions(const QCommandLineParser &parser, QString *error)
 {
-    const bool dns = parser.isSet(QStringLiteral("dkim-dns"));
-    QHostAddress nameserver;
+    DkimKeyConfig config;
+    config.dnsLookups = parser.isSet(QStringLiteral("dkim-dns"));
+    // Checked here rather than by DkimKeyConfig::check() so that the messages name the options.
     if (parser.isSet(QStringLiteral("dkim-nameserver"))) {
         // Not implied by the address alone: asking the network is opted into by --dkim-dns.
-        if (!dns) {
+        if (!config.dnsLookups) {
             *error = QStringLiteral("--dkim-nameserver needs --dkim-dns");
             return false;
         }
-        const QString text = parser.value(QStringLiteral("dkim-nameserver"));
-        if (!nameserver.setAddress(text)) {
-            *error = QStringLiteral("not an IP address for --dkim-nameserver: %1").arg(text);
+        config.nameserver = parser.value(QStringLiteral("dkim-nameserver"));
+        if (QHostAddress(config.nameserver).isNull()) {
+            *error = QStringLiteral("not an IP address for --dkim-nameserver: %1")
+                         .arg(config.nameserver);
             return false;
         }
     }
-    if (!dns) {
-        return !parser.isSet(QStringLiteral("dkim-keys")) ||
-               loadDkimKeys(parser.value(QStringLiteral("dkim-keys")), error);
-    }
-    std::vector<std::shared_ptr<const DkimKeyProvider>> providers;
-    // The key file first: a key given by hand overrides what DNS says today.
     if (parser.isSet(QStringLiteral("dkim-keys"))) {
-        auto keys = ZoneFileDkimKeyProvider::load(parser.value(QStringLiteral("dkim-keys")));
-        if (!keys) {
-            *error = keys.error();
+        config.keyFile = parser.value(QStringLiteral("dkim-keys"));
+        if (config.keyFile.isEmpty()) {
+            *error = QStringLiteral("no file name for --dkim-keys");
             return false;
         }
-        providers.push_back(std::make_shared<ZoneFileDkimKeyProvider>(std::move(keys.value())));
     }
-    providers.push_back(std::make_shared<DnsDkimKeyProvider>(nameserver));
-    if (providers.size() == 1)
-        setDkimKeyProvider(std::move(providers.front()));
-    else
-        setDkimKeyProvider(std::make_shared<DkimKeyProviderChain>(std::move(providers)));
-    return true;
+    // Without either option the provider stays as it is (the demo's keys, for `awb demo`).
+    if (config.isEmpty())
+        return true;
+    const Status applied = applyDkimKeyConfig(config, EmptyKeyFile::Accept);
+    if (!applied)
+        *error = applied.error();
+    return applied.ok();
 }
 
 bool trustFromOptions(const QCommandLineParser &parser, TrustSettings *trust, QString *error)
