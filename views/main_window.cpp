@@ -244,11 +244,7 @@ qsizetype MainWindow::shownAnalysisOffset() const
         return -1;
     if (m_report->showsReportMessagePath() || !m_shownAnalysis->original)
         return 0;
-    // An attached message keeps its bytes in the report unless it was encoded (or read with its
-    // CRLF turned into LF): only a verbatim copy gives offsets that hold in the report's bytes.
-    const QByteArray &original = *m_shownAnalysis->report.originalBytes;
-    const qsizetype at = m_shownBytes.indexOf(original);
-    return at;
+    return originalOffsetInReport(m_shownAnalysis->report, m_shownBytes);
 }
 
 void MainWindow::showFindingInSource(const Finding &finding)
@@ -278,16 +274,10 @@ void MainWindow::showChosenPath()
     else
         m_overview->clear();
     // Mark the findings in the source when their bytes are the ones on screen.
-    QList<SourceMark> marks;
-    const qsizetype base = shownAnalysisOffset();
-    if (base >= 0) {
-        QList<Finding> findings = m_analysis->findings();
-        for (Finding &f : findings) {
-            if (f.location.isValid())
-                f.location.offset += base;
-        }
-        marks = sourceMarksFromFindings(findings);
-    }
+    const QList<Finding> findings = m_analysis->findings();
+    const QList<SourceMark> marks =
+        own ? sourceMarksFromFindings(findings)
+            : sourceMarksForOriginal(findings, m_shownAnalysis->report, m_shownBytes);
     m_source->setFindingMarks(marks);
 }
 
@@ -305,19 +295,10 @@ void MainWindow::showHopInSource(int hop)
         if (field.name.compare("Received", Qt::CaseInsensitive) != 0 || index++ != hop)
             continue;
         const qsizetype length = field.name.size() + 1 + field.rawValue.size();
-        if (own) {
-            m_source->selectBytes(field.offset, length);
+        const qsizetype base = shownAnalysisOffset();
+        if (base >= 0) {
+            m_source->selectBytes(base + field.offset, length);
             return;
-        }
-        // The original sits inside the report: find its stamp there, as stored (an attached
-        // message keeps its bytes; the reader may have turned CRLF into LF).
-        const QByteArray stamp = shownMessage.mid(field.offset, length);
-        for (const QByteArray &candidate : {stamp, QByteArray(stamp).replace("\n", "\r\n")}) {
-            const qsizetype at = m_shownBytes.indexOf(candidate);
-            if (at >= 0) {
-                m_source->selectBytes(at, candidate.size());
-                return;
-            }
         }
         statusBar()->showMessage(
             tr("Hop %1 of the original is not stored verbatim in the report (it was encoded), "

@@ -29,6 +29,7 @@ private Q_SLOTS:
     void findingsPointAtTheSameHeaderText();
     void messageIdFindingInRfcExample();
     void decodedOriginalHasNoPlace();
+    void pastedOriginalFoundVerbatim();
     void malformedReports_data();
     void malformedReports();
 };
@@ -152,8 +153,10 @@ void TestCrlfReportOriginal::findingsPointAtTheSameHeaderText()
     const QList<Finding> &lfFindings = lf.analysis.original->findings;
     const QList<Finding> &crlfFindings = crlf.analysis.original->findings;
     QCOMPARE(crlfFindings.size(), lfFindings.size());
-    const QList<SourceMark> lfMarks = sourceMarksForOriginal(lfFindings, lf.analysis.report);
-    const QList<SourceMark> crlfMarks = sourceMarksForOriginal(crlfFindings, crlf.analysis.report);
+    const QList<SourceMark> lfMarks =
+        sourceMarksForOriginal(lfFindings, lf.analysis.report, lf.bytes);
+    const QList<SourceMark> crlfMarks =
+        sourceMarksForOriginal(crlfFindings, crlf.analysis.report, crlf.bytes);
     QCOMPARE(crlfMarks.size(), lfMarks.size());
     QCOMPARE(lfMarks.size(), sourceMarksFromFindings(lfFindings).size());
     for (qsizetype i = 0; i < lfMarks.size(); ++i) {
@@ -176,8 +179,8 @@ void TestCrlfReportOriginal::messageIdFindingInRfcExample()
     for (const QByteArray &bytes : {toLf(example), toCrlf(example)}) {
         const Analysed report = analyse(bytes);
         QVERIFY(report.analysis.original);
-        const QList<SourceMark> marks =
-            sourceMarksForOriginal(report.analysis.original->findings, report.analysis.report);
+        const QList<SourceMark> marks = sourceMarksForOriginal(
+            report.analysis.original->findings, report.analysis.report, report.bytes);
         qsizetype found = -1;
         for (const Finding &f : report.analysis.original->findings) {
             if (f.check == QLatin1String("message-id.invalid"))
@@ -222,8 +225,40 @@ void TestCrlfReportOriginal::decodedOriginalHasNoPlace()
     QCOMPARE(*decoded.analysis.report.originalBytes, original);
     QVERIFY(decoded.analysis.original);
     QVERIFY(!decoded.analysis.original->findings.isEmpty());
-    QVERIFY(sourceMarksForOriginal(decoded.analysis.original->findings, decoded.analysis.report)
+    QVERIFY(sourceMarksForOriginal(decoded.analysis.original->findings, decoded.analysis.report,
+                                   decoded.bytes)
                 .isEmpty());
+}
+
+// SpamCop pastes the spam into the report's text: the recogniser gives it no offset (it did not
+// cut it from a MIME part), but its bytes stand verbatim in the report, so the window still
+// finds it there and its findings mark the report's own bytes, for LF and CRLF alike.
+void TestCrlfReportOriginal::pastedOriginalFoundVerbatim()
+{
+    const QByteArray inline_ = sample(QStringLiteral("reports_listings/spamcop-inline.eml"));
+    for (const QByteArray &bytes : {toLf(inline_), toCrlf(inline_)}) {
+        const Analysed pasted = analyse(bytes);
+        QVERIFY(pasted.analysis.report.originalBytes && pasted.analysis.original);
+        QCOMPARE(pasted.analysis.report.originalOffset, qsizetype(-1));
+        const QByteArray &original = *pasted.analysis.report.originalBytes;
+        const qsizetype offset = originalOffsetInReport(pasted.analysis.report, bytes);
+        QVERIFY(offset > 0);
+        QCOMPARE(bytes.mid(offset, original.size()), original);
+        const QList<Finding> &findings = pasted.analysis.original->findings;
+        const QList<SourceMark> marks =
+            sourceMarksForOriginal(findings, pasted.analysis.report, bytes);
+        QCOMPARE(marks.size(), sourceMarksFromFindings(findings).size());
+        for (qsizetype i = 0; i < marks.size(); ++i) {
+            const SourceMark &mark = marks.at(i);
+            QCOMPARE(bytes.mid(mark.offset, mark.length),
+                     original.mid(mark.offset - offset, mark.length));
+        }
+    }
+    // Bytes that are not in the report give no place at all.
+    Report rebuilt;
+    rebuilt.originalBytes = QByteArray("Subject: not in the report\r\n\r\nbody\r\n");
+    QCOMPARE(originalOffsetInReport(rebuilt, inline_), qsizetype(-1));
+    QVERIFY(sourceMarksForOriginal({}, rebuilt, inline_).isEmpty());
 }
 
 void TestCrlfReportOriginal::malformedReports_data()
@@ -267,7 +302,8 @@ void TestCrlfReportOriginal::malformedReports()
     QVERIFY(report.originalOffset > 0);
     QCOMPARE(bytes.mid(report.originalOffset), *report.originalBytes);
     QVERIFY(cut.analysis.original);
-    for (const SourceMark &mark : sourceMarksForOriginal(cut.analysis.original->findings, report))
+    for (const SourceMark &mark :
+         sourceMarksForOriginal(cut.analysis.original->findings, report, bytes))
         QVERIFY(mark.offset + mark.length <= bytes.size());
 }
 

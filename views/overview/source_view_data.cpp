@@ -24,13 +24,24 @@ QList<SourceMark> sourceMarksFromFindings(const QList<Finding> &findings)
     return marks;
 }
 
-QList<SourceMark> sourceMarksForOriginal(const QList<Finding> &findings, const Report &report)
+qsizetype originalOffsetInReport(const Report &report, const QByteArray &reportBytes)
 {
-    if (!report.originalBytes || report.originalOffset < 0)
+    if (!report.originalBytes)
+        return -1;
+    if (report.originalOffset >= 0)
+        return report.originalOffset;
+    return report.originalBytes->isEmpty() ? -1 : reportBytes.indexOf(*report.originalBytes);
+}
+
+QList<SourceMark> sourceMarksForOriginal(const QList<Finding> &findings, const Report &report,
+                                         const QByteArray &reportBytes)
+{
+    const qsizetype offset = originalOffsetInReport(report, reportBytes);
+    if (offset < 0)
         return {};
     QList<SourceMark> marks = sourceMarksFromFindings(findings);
     for (SourceMark &mark : marks)
-        mark.offset += report.originalOffset;
+        mark.offset += offset;
     return marks;
 }
 

@@ -11,7 +11,7 @@ namespace Awb {
 // The source viewer does not depend on the analysis room, so the severity is an int with the
 // values of Awb::Severity (analysis/finding.h): 0 info, 1 low, 2 medium, 3 high, 4 critical.
 // Values outside that range are clamped. The window builds marks from findings with
-// sourceMarksFromFindings() (views/overview/finding_source_marks.h), which checks the mapping at
+// sourceMarksFromFindings() (views/overview/source_view_data.h), which checks the mapping at
 // compile time.
 struct SourceMark
 {
