@@ -8,6 +8,7 @@
 #include "accounts/account_importer.h"
 #include "store/account_repository.h"
 #include "store/case_store.h"
+#include "store/listing_repository.h"
 
 #include <QCommandLineParser>
 #include <QJsonArray>
@@ -75,6 +76,7 @@ QJsonObject summaryJson(const AccountImportSummary &summary)
             {QStringLiteral("rejected"), rejected},
             {QStringLiteral("data_errors"), dataErrors},
             {QStringLiteral("notes"), notes},
+            {QStringLiteral("listings_attributed"), summary.listingsAttributed},
             {QStringLiteral("files"), files}};
 }
 
@@ -117,8 +119,9 @@ int runShow(CaseStore &store, const QString &accountId, bool json)
     Result<QList<IpAssignmentRecord>> assignments = repository.assignments(accountId);
     Result<QList<HostedDomainRecord>> domains = repository.domains(accountId);
     Result<QList<EnforcementRecord>> history = repository.history(accountId);
-    for (const QString *error :
-         {&customer.error(), &assignments.error(), &domains.error(), &history.error()}) {
+    Result<QList<StoredListing>> listings = ListingRepository(store).forAccount(accountId);
+    for (const QString *error : {&customer.error(), &assignments.error(), &domains.error(),
+                                 &history.error(), &listings.error()}) {
         if (!error->isEmpty()) {
             err() << "awb accounts show: " << *error << '\n';
             return ExitRejected;
@@ -151,6 +154,17 @@ int runShow(CaseStore &store, const QString &accountId, bool json)
         object.insert(QStringLiteral("assignments"), a);
         object.insert(QStringLiteral("domains"), d);
         object.insert(QStringLiteral("history"), h);
+        QJsonArray l;
+        for (const StoredListing &r : *listings)
+            l.append(QJsonObject{{QStringLiteral("checked_at"), timeJson(r.checkedAt)},
+                                 {QStringLiteral("list"), r.listName},
+                                 {QStringLiteral("zone"), textJson(r.zone)},
+                                 {QStringLiteral("address"), r.addressOrRange},
+                                 {QStringLiteral("verdict"), r.verdict},
+                                 {QStringLiteral("source"), r.source},
+                                 {QStringLiteral("attributed_at"), timeJson(r.attributedAt)},
+                                 {QStringLiteral("attribution"), textJson(r.attributionReason)}});
+        object.insert(QStringLiteral("listings"), l);
         printJsonLine(object);
         return ExitOk;
     }
@@ -182,6 +196,18 @@ int runShow(CaseStore &store, const QString &accountId, bool json)
               << (r.clause.isEmpty() ? QString() : QStringLiteral(" (clause %1)").arg(r.clause))
               << (r.reference.isEmpty() ? QString() : QStringLiteral("  %1").arg(r.reference))
               << (r.notes.isEmpty() ? QString() : QStringLiteral("\n      %1").arg(r.notes))
+              << '\n';
+    // Every observation, listed or not: an analyst reads "not listed" answers as evidence too.
+    out() << "Blocklist observations:\n";
+    for (const StoredListing &r : *listings)
+        out() << "  " << r.checkedAt.toUTC().toString(QStringLiteral("yyyy-MM-dd HH:mm")) << "  "
+              << r.addressOrRange << "  " << r.listName << "  " << r.verdict << "  (" << r.source
+              << ')'
+              << (r.attributedAt.isValid() ? QStringLiteral("\n      attributed %1: %2")
+                                                 .arg(r.attributedAt.toUTC().toString(
+                                                          QStringLiteral("yyyy-MM-dd HH:mm")),
+                                                      r.attributionReason)
+                                           : QString())
               << '\n';
     out().flush();
     return ExitOk;
@@ -222,6 +248,13 @@ int importAccountsInto(CaseStore &store, const QStringList &paths, bool json)
                      .arg(summary->rejected.size())
                      .arg(summary->dataErrors.size())
               << '\n';
+        // Blacklistings recorded before these accounts were known (reports imported first)
+        // now count for them: the analyst should hear of it.
+        if (summary->listingsAttributed > 0)
+            out() << QStringLiteral("Attributed %1 blocklist observation(s) recorded earlier to "
+                                    "the accounts that held the addresses then.")
+                         .arg(summary->listingsAttributed)
+                  << '\n';
         out().flush();
     }
     // Data errors are not rejections (both rows are stored) but need a person: a script must

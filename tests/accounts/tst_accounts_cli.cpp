@@ -17,6 +17,7 @@ private Q_SLOTS:
     void usageErrors_data();
     void usageErrors();
     void importsDemoThenNothingChanges();
+    void reportsFirstThenAccounts();
     void badRowsExitOne();
     void listAndShow();
 
@@ -76,6 +77,35 @@ void TestAccountsCli::importsDemoThenNothingChanges()
     QCOMPARE(run.exitCode, 0);
     QVERIFY(run.out.contains("Imported 0 rows"));
     QVERIFY(run.out.contains("29 unchanged"));
+}
+
+// The desk imports and groups the reports before the customer directory: the Spamhaus SBL
+// notice's listing is recorded without an account, and the accounts import says it gave it to
+// the account that held the address then.
+void TestAccountsCli::reportsFirstThenAccounts()
+{
+    const QString db = m_dir.filePath(QStringLiteral("reports-first.db"));
+    const QString notice = QStringLiteral(AWB_SOURCE_DIR) +
+                           QStringLiteral("/resources/demo/reports/07-spamhaus-sbl-harbour.eml");
+    QCOMPARE(runAwb({"import", "--db", db, notice}).exitCode, 0);
+    QCOMPARE(runAwb({"cases", "group", "--db", db}).exitCode, 0);
+    CliRun run = runAwb(QStringList{"accounts", "import", "--db", db} + demoAccountFiles());
+    QCOMPARE(run.exitCode, 0);
+    QVERIFY2(run.out.contains("Attributed 1 blocklist observation(s) recorded earlier"),
+             run.out.constData());
+    run = runAwb(QStringList{"accounts", "import", "--db", db, "--json"} + demoAccountFiles());
+    QCOMPARE(run.exitCode, 0);
+    QCOMPARE(jsonObject(run.out).value("listings_attributed").toInt(), 0); // already done
+    run = runAwb({"accounts", "show", "--db", db, "IXC-10077"});
+    QCOMPARE(run.exitCode, 0);
+    QVERIFY2(run.out.contains("Blocklist observations:\n  2026-11-10 06:40  203.0.113.40  "
+                              "Spamhaus SBL  listed  (report)\n      attributed "),
+             run.out.constData());
+    run = runAwb({"accounts", "show", "--db", db, "--json", "IXC-10077"});
+    const QJsonArray listings = jsonObject(run.out).value("listings").toArray();
+    QCOMPARE(listings.size(), 1);
+    QCOMPARE(listings.first().toObject().value("verdict").toString(), QStringLiteral("listed"));
+    QVERIFY(!listings.first().toObject().value("attribution").toString().isEmpty());
 }
 
 void TestAccountsCli::badRowsExitOne()
