@@ -74,6 +74,10 @@ QVariant AccountListingModel::data(const QModelIndex &index, int role) const
             return l.meaning;
         if (column == Column::List && !l.zone.isEmpty())
             return l.zone;
+        if (column == Column::Source && l.attributedAt.isValid())
+            return tr("Attributed to this account %1 UTC: %2")
+                .arg(l.attributedAt.toUTC().toString(QStringLiteral("yyyy-MM-dd HH:mm")),
+                     l.attributionReason);
         return {};
     case SortRole:
     case Qt::DisplayRole:
@@ -96,7 +100,9 @@ QVariant AccountListingModel::data(const QModelIndex &index, int role) const
     case Column::Codes:
         return l.returnCodes.join(QStringLiteral(", "));
     case Column::Source:
-        return sourceLabel(l.source);
+        // Recorded before the account directory knew the address's holder (reports first).
+        return l.attributedAt.isValid() ? tr("%1, attributed later").arg(sourceLabel(l.source))
+                                        : sourceLabel(l.source);
     case Column::Meaning:
         return l.meaning;
     case Column::Count:

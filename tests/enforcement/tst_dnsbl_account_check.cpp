@@ -182,6 +182,16 @@ void TestDnsblAccountCheck::listingModel()
     QCOMPARE(cell(1, C::Codes), QStringLiteral("127.0.0.10"));
     QCOMPARE(model.index(1, 0).data(AccountListingModel::SortRole).toDateTime(), utc(2026, 11, 20));
     QCOMPARE(model.index(1, 0).data(AccountListingModel::EvidenceIdRole).toLongLong(), 0);
+    QVERIFY(model.index(0, int(C::Source)).data(Qt::ToolTipRole).isNull());
+
+    // A notice recorded before the customer directory, attributed when it was imported.
+    notice.attributedAt = utc(2026, 11, 27);
+    notice.attributionReason = QStringLiteral("IXC-10077 held 203.0.113.40 when it was listed");
+    model.setListings({notice});
+    QCOMPARE(cell(0, C::Source), QStringLiteral("Listing notice, attributed later"));
+    QCOMPARE(model.index(0, int(C::Source)).data(Qt::ToolTipRole).toString(),
+             QStringLiteral("Attributed to this account 2026-11-27 00:00 UTC: IXC-10077 held "
+                            "203.0.113.40 when it was listed"));
     model.clear();
     QCOMPARE(model.rowCount(), 0);
 }
