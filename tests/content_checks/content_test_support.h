@@ -8,11 +8,14 @@
 #include "analysis/message_analysis.h"
 #include "analysis/trust_settings.h"
 #include "mail/mail_message.h"
+#include "test_files.h"
 
 #include <QFile>
 #include <QStringList>
 
 namespace ContentTest {
+
+using AwbTest::readFile;
 
 inline const QList<const Awb::Check *> &contentChecks()
 {
@@ -36,14 +39,6 @@ inline Awb::TrustSettings demoTrust()
     return trust({QStringLiteral("203.0.113.0/24"), QStringLiteral("2001:db8:1c::/48")},
                  {QStringLiteral("198.51.100.25/32"), QStringLiteral("198.51.100.97/32"),
                   QStringLiteral("198.51.100.60/32"), QStringLiteral("2001:db8:f00d::/48")});
-}
-
-inline QByteArray readFile(const QString &path)
-{
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        return {};
-    return file.readAll();
 }
 
 inline QList<Awb::Finding> run(const Awb::MailMessage &message, const Awb::TrustSettings &trust)

@@ -7,6 +7,7 @@
 #include "analysis/message_analysis.h"
 #include "analysis/trust_settings.h"
 #include "mail/mail_message.h"
+#include "test_files.h"
 
 #include <QFile>
 #include <QRegularExpression>
@@ -14,6 +15,8 @@
 #include <QStringList>
 
 namespace HeaderTest {
+
+using AwbTest::readFile;
 
 // The header group alone, in registry order.
 inline const QList<const Awb::Check *> &headerChecks()
@@ -42,14 +45,6 @@ inline Awb::TrustSettings demoTrust()
         {QStringLiteral("198.51.100.25/32"), QStringLiteral("198.51.100.97/32"),
          QStringLiteral("198.51.100.60/32"), QStringLiteral("2001:db8:f00d::/48")},
         {QStringLiteral("203.0.113.0/24"), QStringLiteral("2001:db8:1c::/48")});
-}
-
-inline QByteArray readFile(const QString &path)
-{
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        return {};
-    return file.readAll();
 }
 
 // The first message/rfc822 or text/rfc822-headers part of a report, up to the next boundary of

@@ -3,9 +3,9 @@
 // Shared by the feedback recogniser tests: reading samples and running the family in order.
 
 #include "mail/mail_message.h"
-#include "mail/message_sources.h"
 #include "reports/feedback/feedback_recognisers.h"
 #include "reports/report_recogniser.h"
+#include "test_files.h"
 
 #include <QFile>
 #include <QTest>
@@ -14,13 +14,8 @@
 
 namespace AwbFeedbackTest {
 
-inline QByteArray readFile(const QString &path)
-{
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        qFatal("missing test data %s", qPrintable(path));
-    return file.readAll();
-}
+using AwbTest::demoMboxMessage;
+using AwbTest::readFile;
 
 inline QByteArray sample(const QString &relative)
 {
@@ -30,26 +25,6 @@ inline QByteArray sample(const QString &relative)
 inline QByteArray demoReport(const QString &name)
 {
     return readFile(QStringLiteral(AWB_SOURCE_DIR "/resources/demo/reports/") + name);
-}
-
-// Message `index` of the demo abuse mailbox, bytes as the project's mbox reader gives them.
-inline QByteArray demoMboxMessage(int index)
-{
-    QByteArray found;
-    const Awb::SourcePlan plan = Awb::planSources(
-        {QStringLiteral(AWB_SOURCE_DIR "/resources/demo/demo-abuse-mailbox.mbox")});
-    for (const Awb::SourceFile &file : plan.files) {
-        Awb::readSource(
-            file,
-            [&](Awb::RawMessage &&message) {
-                if (message.index != index)
-                    return true;
-                found = message.bytes;
-                return false;
-            },
-            [](Awb::SourceError &&) {});
-    }
-    return found;
 }
 
 inline Awb::MailMessage parse(const QByteArray &bytes)
