@@ -6,6 +6,7 @@
 #include "itemmodels/finding_list_model.h"
 #include "itemmodels/hop_table_model.h"
 #include "mail/mail_message.h"
+#include "test_files.h"
 
 #include <QApplication>
 #include <QCheckBox>
@@ -23,6 +24,7 @@
 #include <QToolTip>
 
 using namespace Awb;
+using AwbTest::embeddedOriginal;
 
 namespace {
 
@@ -33,18 +35,6 @@ QByteArray demoReport(const char *name)
     if (!file.open(QIODevice::ReadOnly))
         return {};
     return file.readAll();
-}
-
-// The reported original of an ARF report: the body of its message/rfc822 part. The report
-// recogniser does this properly; the test only needs the demo file's original.
-QByteArray embeddedOriginal(const QByteArray &report)
-{
-    const int part = report.indexOf("Content-Type: message/rfc822");
-    const int start = report.indexOf("\n\n", part);
-    const int end = report.lastIndexOf("\n------=_FBL_");
-    if (part < 0 || start < 0 || end < start)
-        return {};
-    return report.mid(start + 2, end - start - 1);
 }
 
 // The demo network: our customers in 203.0.113.0/24, the recipient's LMTP relay trusted (as

@@ -10,12 +10,14 @@
 #include "analysis/message_analysis.h"
 #include "analysis/trust_settings.h"
 #include "mail/mail_message.h"
+#include "test_files.h"
 
 #include <QFile>
 #include <QRegularExpression>
 #include <QTest>
 
 using namespace Awb;
+using AwbTest::embeddedOriginal;
 
 namespace {
 
@@ -34,34 +36,6 @@ const QStringList forgeryChecks = {
     "received.helo-ip-mismatch", "received.helo-claims-provider",  "received.helo-not-fqdn",
     "received.repeated-ip",      "received.provider-path-missing", "received.unparsed",
     "received.no-rdns",          "received.dynamic-rdns"};
-
-QByteArray embeddedOriginal(QByteArray bytes)
-{
-    bytes.replace("\r\n", "\n");
-    static const QRegularExpression partType(
-        QStringLiteral("^Content-Type:\\s*(message/rfc822|text/rfc822-headers)"),
-        QRegularExpression::CaseInsensitiveOption | QRegularExpression::MultilineOption);
-    static const QRegularExpression boundaryParam(QStringLiteral("boundary=\"?([^\";\\s]+)\"?"),
-                                                  QRegularExpression::CaseInsensitiveOption);
-    const QString text = QString::fromUtf8(bytes);
-    const QRegularExpressionMatch part = partType.match(text);
-    if (!part.hasMatch())
-        return {};
-    QStringList boundaries;
-    auto it = boundaryParam.globalMatch(text.left(part.capturedStart()));
-    while (it.hasNext())
-        boundaries << it.next().captured(1);
-    const qsizetype start = text.indexOf(QLatin1String("\n\n"), part.capturedEnd());
-    if (start < 0)
-        return {};
-    qsizetype end = text.size();
-    for (const QString &b : boundaries) {
-        const qsizetype at = text.indexOf(QLatin1String("\n--") + b, start);
-        if (at >= 0 && at < end)
-            end = at;
-    }
-    return text.mid(start + 2, end - start - 2).toUtf8();
-}
 
 TrustSettings demoTrust()
 {

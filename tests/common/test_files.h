@@ -4,7 +4,9 @@
 // data in resources/demo) and messages of the demo mailbox as the project's mbox reader gives
 // them. Header-only; tests/common is on every test's include path (awb_add_test).
 
+#include "mail/mail_message.h"
 #include "mail/message_sources.h"
+#include "reports/report_recogniser.h"
 
 #include <QByteArray>
 #include <QFile>
@@ -43,6 +45,17 @@ inline QByteArray demoMboxMessage(int index)
     if (found.isEmpty())
         qFatal("no message %d in the demo mailbox", index);
     return found;
+}
+
+// A report's original as the product's recognisers cut it from the report (exact bytes, line
+// ends as in the file); empty when the bytes are not a report that carries one.
+inline QByteArray embeddedOriginal(const QByteArray &reportBytes)
+{
+    Awb::Result<Awb::MailMessage> message = Awb::MailMessage::parse(reportBytes);
+    if (!message)
+        return {};
+    const Awb::Report report = Awb::recogniseReport(*message);
+    return report.originalBytes ? *report.originalBytes : QByteArray();
 }
 
 } // namespace AwbTest

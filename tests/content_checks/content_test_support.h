@@ -15,6 +15,7 @@
 
 namespace ContentTest {
 
+using AwbTest::embeddedOriginal;
 using AwbTest::readFile;
 
 inline const QList<const Awb::Check *> &contentChecks()
@@ -63,9 +64,5 @@ inline bool matches(const Awb::Finding &f, const QString &expectation)
     const QString severity = expectation.section(QLatin1Char(':'), 1);
     return f.check == id && (severity.isEmpty() || Awb::severityName(f.severity) == severity);
 }
-
-// The embedded original of a report: the first message/rfc822 part, up to the next boundary
-// of an enclosing multipart (the report recognisers belong to another room).
-QByteArray embeddedOriginal(QByteArray bytes);
 
 } // namespace ContentTest

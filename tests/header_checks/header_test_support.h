@@ -16,6 +16,7 @@
 
 namespace HeaderTest {
 
+using AwbTest::embeddedOriginal;
 using AwbTest::readFile;
 
 // The header group alone, in registry order.
@@ -45,37 +46,6 @@ inline Awb::TrustSettings demoTrust()
         {QStringLiteral("198.51.100.25/32"), QStringLiteral("198.51.100.97/32"),
          QStringLiteral("198.51.100.60/32"), QStringLiteral("2001:db8:f00d::/48")},
         {QStringLiteral("203.0.113.0/24"), QStringLiteral("2001:db8:1c::/48")});
-}
-
-// The first message/rfc822 or text/rfc822-headers part of a report, up to the next boundary of
-// an enclosing multipart, line ends as in the file (CRLF reports stay CRLF); empty when there
-// is none. The report recognisers are another room's work: this is just enough for tests.
-inline QByteArray embeddedOriginal(const QByteArray &bytes)
-{
-    static const QRegularExpression partType(
-        QStringLiteral("^Content-Type:\\s*(message/rfc822|text/rfc822-headers)"),
-        QRegularExpression::CaseInsensitiveOption | QRegularExpression::MultilineOption);
-    static const QRegularExpression boundaryParam(QStringLiteral("boundary=\"?([^\";\\s]+)\"?"),
-                                                  QRegularExpression::CaseInsensitiveOption);
-    static const QRegularExpression blankLine(QStringLiteral("\\r?\\n\\r?\\n"));
-    const QString text = QString::fromLatin1(bytes);
-    const QRegularExpressionMatch part = partType.match(text);
-    if (!part.hasMatch())
-        return {};
-    QStringList boundaries;
-    for (auto it = boundaryParam.globalMatch(text.left(part.capturedStart())); it.hasNext();)
-        boundaries << it.next().captured(1);
-    const QRegularExpressionMatch blank = blankLine.match(text, part.capturedEnd());
-    if (!blank.hasMatch())
-        return {};
-    const qsizetype start = blank.capturedEnd();
-    qsizetype end = text.size();
-    for (const QString &b : boundaries) {
-        const qsizetype at = text.indexOf(QLatin1String("\n--") + b, start);
-        if (at >= 0 && at < end)
-            end = at + 1;
-    }
-    return bytes.mid(start, end - start);
 }
 
 inline QString describe(const QList<Awb::Finding> &findings)
