@@ -2,7 +2,7 @@
 // and the account history's blacklistings from that table: the demo's Spamhaus notice, a range
 // listing that spans two customers' blocks (and, listed earlier, the customer who held one of
 // them before), a notice with a PBL, an unheld address and a DBL domain, and grouping twice.
-#include "../accounts_views/demo_account_store.h"
+#include "../listings_backfill/listing_test_stores.h"
 
 #include "accounts/account_history.h"
 #include "cases/listing_recorder.h"
@@ -37,28 +37,6 @@ QList<StoredListing> rowsOf(CaseStore &store, qint64 evidenceId)
         return a.accountId < b.accountId;
     });
     return rows;
-}
-
-qint64 evidenceWithMessageId(CaseStore &store, const QString &messageId)
-{
-    const auto summaries = EvidenceRepository(store).summaries();
-    if (!summaries)
-        return 0;
-    for (const MessageSummary &s : *summaries) {
-        if (s.messageId == messageId)
-            return s.id;
-    }
-    return 0;
-}
-
-QList<AccountEvent> blacklistings(const AccountHistory &history)
-{
-    QList<AccountEvent> found;
-    for (const AccountEvent &e : history.events) {
-        if (e.kind == AccountEvent::Kind::Blacklisting)
-            found << e;
-    }
-    return found;
 }
 
 } // namespace

@@ -7,6 +7,7 @@
 
 #include "../accounts_views/demo_account_store.h"
 
+#include "accounts/account_history.h"
 #include "store/audit_log.h"
 #include "store/evidence_repository.h"
 #include "store/listing_repository.h"
@@ -109,6 +110,17 @@ inline qint64 evidenceWithMessageId(CaseStore &store, const QString &messageId)
             return s.id;
     }
     return 0;
+}
+
+// The blacklisting events of an account's history, in its order.
+inline QList<AccountEvent> blacklistings(const AccountHistory &history)
+{
+    QList<AccountEvent> found;
+    for (const AccountEvent &e : history.events) {
+        if (e.kind == AccountEvent::Kind::Blacklisting)
+            found << e;
+    }
+    return found;
 }
 
 inline int auditEntryCount(CaseStore &store)

@@ -51,16 +51,6 @@ QList<StoredListing> dnsblAnswers(const QString &northwind)
     return rows;
 }
 
-QList<AccountEvent> blacklistings(const AccountHistory &history)
-{
-    QList<AccountEvent> found;
-    for (const AccountEvent &e : history.events) {
-        if (e.kind == AccountEvent::Kind::Blacklisting)
-            found << e;
-    }
-    return found;
-}
-
 QStringList eventLines(const QList<AccountEvent> &events)
 {
     QStringList lines;
