@@ -10,10 +10,10 @@ namespace Awb {
 
 namespace {
 
-QString tr(const char *text)
+struct Tr
 {
-    return QCoreApplication::translate("Awb::AccountCsv", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(Awb::AccountCsv)
+};
 
 struct KindSpec
 {
@@ -61,7 +61,7 @@ QString requiredValue(const AccountFileLayout &layout, const QStringList &fields
 {
     const QString value = layout.value(fields, column);
     if (value.isEmpty() && error->isEmpty())
-        *error = tr("%1 is empty").arg(QLatin1String(column));
+        *error = Tr::tr("%1 is empty").arg(QLatin1String(column));
     return value;
 }
 
@@ -74,8 +74,8 @@ QDateTime timestampValue(const AccountFileLayout &layout, const QStringList &fie
         return QDateTime();
     const std::optional<QDateTime> value = parseIsoTimestamp(text, endOfDay);
     if (!value && error->isEmpty())
-        *error = tr("%1 “%2” is not an ISO 8601 date or date-time (2026-05-31, "
-                    "2026-05-31T14:00:00+08:00)")
+        *error = Tr::tr("%1 “%2” is not an ISO 8601 date or date-time (2026-05-31, "
+                        "2026-05-31T14:00:00+08:00)")
                      .arg(QLatin1String(column), text);
     return value.value_or(QDateTime());
 }
@@ -87,7 +87,7 @@ Result<Validity> validityValue(const AccountFileLayout &layout, const QStringLis
     Validity validity{timestampValue(layout, fields, "valid_from", false, &error),
                       timestampValue(layout, fields, "valid_to", true, &error)};
     if (error.isEmpty() && validity.to.isValid() && validity.to < validity.from)
-        error = tr("valid_to %1 is before valid_from %2")
+        error = Tr::tr("valid_to %1 is before valid_from %2")
                     .arg(layout.value(fields, "valid_to"), layout.value(fields, "valid_from"));
     if (!error.isEmpty())
         return Error{error};
@@ -136,7 +136,7 @@ Result<AccountFileLayout> detectAccountFile(const QStringList &header)
     for (int i = 0; i < header.size(); ++i) {
         const QString name = header.at(i).trimmed().toLower();
         if (named.contains(name))
-            return Error{tr("the header names the column “%1” twice").arg(name)};
+            return Error{Tr::tr("the header names the column “%1” twice").arg(name)};
         named.insert(name, i);
     }
     QList<const KindSpec *> fits;
@@ -148,11 +148,11 @@ Result<AccountFileLayout> detectAccountFile(const QStringList &header)
             fits.append(&spec);
     }
     if (fits.isEmpty())
-        return Error{tr("not an account file: the header “%1” fits none of customers.csv, "
-                        "ip_assignments.csv, domains.csv and history.csv")
+        return Error{Tr::tr("not an account file: the header “%1” fits none of customers.csv, "
+                            "ip_assignments.csv, domains.csv and history.csv")
                          .arg(header.join(QLatin1Char(',')))};
     if (fits.size() > 1)
-        return Error{tr("the header “%1” fits more than one kind of account file")
+        return Error{Tr::tr("the header “%1” fits more than one kind of account file")
                          .arg(header.join(QLatin1Char(',')))};
 
     const KindSpec &spec = *fits.first();
@@ -170,7 +170,7 @@ Result<AccountFileLayout> detectAccountFile(const QStringList &header)
     }
     for (const char *column : spec.required) {
         if (!layout.columns.contains(QLatin1String(column)))
-            return Error{tr("looks like %1.csv but has no “%2” column")
+            return Error{Tr::tr("looks like %1.csv but has no “%2” column")
                              .arg(accountFileKindName(spec.kind), QLatin1String(column))};
     }
     for (const QString &column : header) {
@@ -241,7 +241,7 @@ Result<CheckedRow<CustomerRecord>> customerFromCsv(const AccountFileLayout &layo
     c.name = requiredValue(layout, fields, "name", &error);
     c.status = requiredValue(layout, fields, "status", &error).toLower();
     if (error.isEmpty() && !statuses().contains(c.status))
-        error = tr("status “%1” is not one of %2")
+        error = Tr::tr("status “%1” is not one of %2")
                     .arg(layout.value(fields, "status"), statuses().join(QLatin1String(", ")));
     c.email = layout.value(fields, "email");
     c.country = layout.value(fields, "country");
@@ -251,13 +251,13 @@ Result<CheckedRow<CustomerRecord>> customerFromCsv(const AccountFileLayout &layo
     if (!prepaid.isEmpty()) {
         c.prepaidCents = parseMoneyCents(prepaid);
         if (!c.prepaidCents && error.isEmpty())
-            error = tr("prepaid_usd “%1” is not an amount like 120.50 (digits, an optional "
-                       "point and at most two decimals, no currency sign or thousands "
-                       "separator)")
+            error = Tr::tr("prepaid_usd “%1” is not an amount like 120.50 (digits, an optional "
+                           "point and at most two decimals, no currency sign or thousands "
+                           "separator)")
                         .arg(prepaid);
     }
     if (error.isEmpty() && c.suspendedUntil.isValid() && c.status != u"suspended")
-        row.warnings << tr("suspended_until is set but the status is %1").arg(c.status);
+        row.warnings << Tr::tr("suspended_until is set but the status is %1").arg(c.status);
     if (!error.isEmpty())
         return Error{error};
     return row;
@@ -275,11 +275,12 @@ Result<CheckedRow<IpAssignmentRecord>> assignmentFromCsv(const AccountFileLayout
         return Error{error};
     const std::optional<IpNetwork> network = IpNetwork::parse(prefix);
     if (!network)
-        return Error{tr("prefix “%1” is not an IPv4 or IPv6 address or CIDR prefix").arg(prefix)};
+        return Error{
+            Tr::tr("prefix “%1” is not an IPv4 or IPv6 address or CIDR prefix").arg(prefix)};
     a.prefix = *network;
     if (network->hadHostBits())
         row.warnings
-            << tr("prefix %1 has host bits set; stored as %2").arg(prefix, network->toString());
+            << Tr::tr("prefix %1 has host bits set; stored as %2").arg(prefix, network->toString());
     Result<Validity> validity = validityValue(layout, fields);
     if (!validity)
         return Error{validity.error()};
@@ -302,7 +303,7 @@ Result<CheckedRow<HostedDomainRecord>> domainFromCsv(const AccountFileLayout &la
     while (d.domain.endsWith(QLatin1Char('.')))
         d.domain.chop(1);
     if (!isDomainName(d.domain))
-        return Error{tr("domain “%1” is not a domain name").arg(written)};
+        return Error{Tr::tr("domain “%1” is not a domain name").arg(written)};
     Result<Validity> validity = validityValue(layout, fields);
     if (!validity)
         return Error{validity.error()};
@@ -321,7 +322,7 @@ Result<CheckedRow<EnforcementRecord>> enforcementFromCsv(const AccountFileLayout
     e.date = timestampValue(layout, fields, "date", false, &error);
     e.action = requiredValue(layout, fields, "action", &error).toLower();
     if (error.isEmpty() && !actions().contains(e.action))
-        error = tr("action “%1” is not one of %2")
+        error = Tr::tr("action “%1” is not one of %2")
                     .arg(layout.value(fields, "action"), actions().join(QLatin1String(", ")));
     e.clause = layout.value(fields, "clause");
     e.reference = layout.value(fields, "reference");

@@ -16,10 +16,10 @@ namespace Awb {
 
 namespace {
 
-QString tr(const char *text)
+struct Tr
 {
-    return QCoreApplication::translate("Awb::AccountHistory", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(Awb::AccountHistory)
+};
 
 AccountEvent::Kind kindOfAction(const QString &action)
 {
@@ -88,11 +88,11 @@ Status addDecisionAndNotices(CaseStore &store, const CaseRecord &c,
         e.source = AccountEvent::Source::Case;
         e.action = d.chosenAction;
         e.reference = c.publicId;
-        e.notes = d.overridden
-                      ? tr("decided against the proposal (%1): %2")
-                            .arg(d.proposedAction.isEmpty() ? tr("no sanction") : d.proposedAction,
-                                 d.reason)
-                      : tr("decided as proposed");
+        e.notes = d.overridden ? Tr::tr("decided against the proposal (%1): %2")
+                                     .arg(d.proposedAction.isEmpty() ? Tr::tr("no sanction")
+                                                                     : d.proposedAction,
+                                          d.reason)
+                               : Tr::tr("decided as proposed");
         e.endsAt = d.suspensionEnd;
         e.caseId = c.id;
         e.inWindow = inWindow(e.at);
@@ -111,7 +111,7 @@ Status addDecisionAndNotices(CaseStore &store, const CaseRecord &c,
         e.source = AccountEvent::Source::Case;
         e.action = n.type;
         e.reference = c.publicId;
-        e.notes = tr("%1 notice to the %2, %3").arg(n.type, n.recipientRole, n.messageId);
+        e.notes = Tr::tr("%1 notice to the %2, %3").arg(n.type, n.recipientRole, n.messageId);
         e.endsAt = n.responseDue;
         e.caseId = c.id;
         e.inWindow = inWindow(e.at);
@@ -156,7 +156,7 @@ Status addListingEvents(CaseStore &store, const QString &accountId, const QList<
                 auto summary = evidence.summary(*l.evidenceId);
                 if (!summary)
                     return Error{summary.error()};
-                e.reference = summary->messageId.isEmpty() ? tr("message %1").arg(*l.evidenceId)
+                e.reference = summary->messageId.isEmpty() ? Tr::tr("message %1").arg(*l.evidenceId)
                                                            : summary->messageId;
                 e.caseId = caseOfNotice.value(*l.evidenceId);
             }
@@ -167,7 +167,7 @@ Status addListingEvents(CaseStore &store, const QString &accountId, const QList<
         e.at = l.checkedAt;
         e.kind = AccountEvent::Kind::Blacklisting;
         e.action = QStringLiteral("blacklisting");
-        e.notes = tr("%1: %2 — %3").arg(l.listName, l.addressOrRange, l.meaning);
+        e.notes = Tr::tr("%1: %2 — %3").arg(l.listName, l.addressOrRange, l.meaning);
         e.inWindow = inWindow(e.at);
         h->events.append(e);
     }
@@ -192,12 +192,12 @@ QString offenceRuleText(const QDateTime &windowStart, const QDateTime &now, int 
 {
     const QString from = windowStart.toUTC().toString(QStringLiteral("yyyy-MM-dd"));
     const QString to = now.toUTC().toString(QStringLiteral("yyyy-MM-dd"));
-    return tr("Counted: warnings, suspensions, terminations and liability entries of the "
-              "enforcement history dated within the %1 months before %2 (from %3); the "
-              "sanctions decided on complaint cases in that period, dated when decided; and "
-              "complaint cases opened in that period that were actioned or closed without a "
-              "recorded decision, unless merged into another case. Not counted: open cases, "
-              "notices, opt-out requests and blacklistings by third parties.")
+    return Tr::tr("Counted: warnings, suspensions, terminations and liability entries of the "
+                  "enforcement history dated within the %1 months before %2 (from %3); the "
+                  "sanctions decided on complaint cases in that period, dated when decided; and "
+                  "complaint cases opened in that period that were actioned or closed without a "
+                  "recorded decision, unless merged into another case. Not counted: open cases, "
+                  "notices, opt-out requests and blacklistings by third parties.")
         .arg(lookBackMonths)
         .arg(to, from);
 }
@@ -206,23 +206,23 @@ QString accountEventKindLabel(AccountEvent::Kind kind)
 {
     switch (kind) {
     case AccountEvent::Kind::Warning:
-        return tr("Warning");
+        return Tr::tr("Warning");
     case AccountEvent::Kind::Suspension:
-        return tr("Suspension");
+        return Tr::tr("Suspension");
     case AccountEvent::Kind::Termination:
-        return tr("Termination");
+        return Tr::tr("Termination");
     case AccountEvent::Kind::Liability:
-        return tr("Liability");
+        return Tr::tr("Liability");
     case AccountEvent::Kind::Blacklisting:
-        return tr("Blacklisting");
+        return Tr::tr("Blacklisting");
     case AccountEvent::Kind::CaseOpened:
-        return tr("Case opened");
+        return Tr::tr("Case opened");
     case AccountEvent::Kind::Notice:
-        return tr("Notice sent");
+        return Tr::tr("Notice sent");
     case AccountEvent::Kind::Other:
         break;
     }
-    return tr("Other action");
+    return Tr::tr("Other action");
 }
 
 Result<AccountHistory> loadAccountHistory(CaseStore &store, const QString &accountId,
@@ -233,7 +233,7 @@ Result<AccountHistory> loadAccountHistory(CaseStore &store, const QString &accou
     if (!customer)
         return Error{customer.error()};
     if (!customer->has_value())
-        return Error{tr("No account %1 in the account directory.").arg(accountId)};
+        return Error{Tr::tr("No account %1 in the account directory.").arg(accountId)};
 
     AccountHistory h;
     h.customer = **customer;
@@ -294,7 +294,7 @@ Result<AccountHistory> loadAccountHistory(CaseStore &store, const QString &accou
         e.reference = c.publicId;
         e.status = c.status;
         e.severity = c.severity;
-        e.notes = isMerged(c) ? tr("merged into %1").arg(c.mergedInto) : c.notes;
+        e.notes = isMerged(c) ? Tr::tr("merged into %1").arg(c.mergedInto) : c.notes;
         e.caseId = c.id;
         e.inWindow = inWindow(e.at);
         e.confirmedOffence = isConfirmedCase(c);

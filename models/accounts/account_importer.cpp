@@ -17,10 +17,10 @@ namespace Awb {
 
 namespace {
 
-QString tr(const char *text)
+struct Tr
 {
-    return QCoreApplication::translate("Awb::AccountImporter", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(Awb::AccountImporter)
+};
 
 // A file read and recognised, waiting for its turn (customers first).
 struct LoadedFile
@@ -34,8 +34,8 @@ struct LoadedFile
 QString describe(const IpAssignmentRecord &a)
 {
     const QString where = a.source.toString();
-    return where.isEmpty() ? tr("%1 (%2)").arg(a.accountId, a.validity.toString())
-                           : tr("%1 (%2, %3)").arg(a.accountId, a.validity.toString(), where);
+    return where.isEmpty() ? Tr::tr("%1 (%2)").arg(a.accountId, a.validity.toString())
+                           : Tr::tr("%1 (%2, %3)").arg(a.accountId, a.validity.toString(), where);
 }
 
 // Imports the rows of one file inside the caller's transaction. Store failures end the file;
@@ -99,7 +99,7 @@ private:
     {
         Result<bool> known = m_repository.hasCustomer(accountId);
         if (known && !*known)
-            reject(row.line, tr("account %1 is not among the customers").arg(accountId));
+            reject(row.line, Tr::tr("account %1 is not among the customers").arg(accountId));
         return known;
     }
 
@@ -111,7 +111,7 @@ private:
         }
         const AccountFileLayout &layout = m_file.layout;
         if (row.fields.size() != layout.columnCount) {
-            reject(row.line, tr("%1 fields where the header has %2")
+            reject(row.line, Tr::tr("%1 fields where the header has %2")
                                  .arg(row.fields.size())
                                  .arg(layout.columnCount));
             return Status::success();
@@ -183,7 +183,7 @@ private:
                                           ? other.prefix
                                           : assignment.prefix;
             m_summary.dataErrors.append(
-                {tr("%1 is assigned to two accounts at the same time: %2 and %3")
+                {Tr::tr("%1 is assigned to two accounts at the same time: %2 and %3")
                      .arg(shared.toString(), describe(other), describe(assignment)),
                  other.source, assignment.source});
         }
@@ -208,23 +208,23 @@ std::optional<LoadedFile> loadFile(const QString &path, AccountImportSummary &su
     };
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
-        return reject(0, tr("cannot read the file: %1").arg(file.errorString()));
+        return reject(0, Tr::tr("cannot read the file: %1").arg(file.errorString()));
     const QByteArray bytes = file.readAll();
     Result<QString> text = decodeCsvText(bytes);
     if (!text)
         return reject(0, text.error());
     QList<CsvRecord> records = parseCsv(*text);
     if (records.isEmpty())
-        return reject(0, tr("the file is empty: no header row"));
+        return reject(0, Tr::tr("the file is empty: no header row"));
     const CsvRecord header = records.takeFirst();
     if (!header.error.isEmpty())
-        return reject(header.line, tr("header row: %1").arg(header.error));
+        return reject(header.line, Tr::tr("header row: %1").arg(header.error));
     Result<AccountFileLayout> layout = detectAccountFile(header.fields);
     if (!layout)
         return reject(header.line, layout.error());
     if (!layout->ignoredColumns.isEmpty())
         summary.notes.append({path, header.line,
-                              tr("columns ignored (not part of %1.csv): %2")
+                              Tr::tr("columns ignored (not part of %1.csv): %2")
                                   .arg(accountFileKindName(layout->kind),
                                        layout->ignoredColumns.join(QLatin1String(", ")))});
     return LoadedFile{path, QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex(),
@@ -271,7 +271,8 @@ Result<AccountImportSummary> AccountImporter::importFiles(const QStringList &pat
         }
         if (status && holdsListedThings(file.layout.kind)) {
             Result<int> attributed = attributeRecordedListings(
-                store, tr("the account file %1 was imported").arg(QFileInfo(file.path).fileName()),
+                store,
+                Tr::tr("the account file %1 was imported").arg(QFileInfo(file.path).fileName()),
                 now);
             if (attributed)
                 summary.listingsAttributed += *attributed;
@@ -282,7 +283,7 @@ Result<AccountImportSummary> AccountImporter::importFiles(const QStringList &pat
             status = store.commit();
         if (!status) {
             store.rollback();
-            return Error{tr("%1: %2").arg(file.path, status.error())};
+            return Error{Tr::tr("%1: %2").arg(file.path, status.error())};
         }
     }
     return summary;

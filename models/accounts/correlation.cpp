@@ -18,10 +18,10 @@ namespace Awb {
 
 namespace {
 
-QString tr(const char *text)
+struct Tr
 {
-    return QCoreApplication::translate("Awb::Correlation", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(Awb::Correlation)
+};
 
 // The order matches are listed in within one confidence.
 const QStringList &howOrder()
@@ -78,16 +78,16 @@ QList<DomainEvidence> domainEvidence(const MailMessage &message, const Report &r
         out.append({name, QLatin1String(how), label, confidence});
     };
     using C = AccountMatch::Confidence;
-    add(domainOf(firstAddress(message.from())), "from-domain", tr("From domain"), C::Medium);
+    add(domainOf(firstAddress(message.from())), "from-domain", Tr::tr("From domain"), C::Medium);
     QString returnPath = firstAddress(message.headerValue("Return-Path"));
     if (returnPath.isEmpty())
         returnPath = firstAddress(report.originalMailFrom);
-    add(domainOf(returnPath), "return-path-domain", tr("Return-Path domain"), C::Medium);
+    add(domainOf(returnPath), "return-path-domain", Tr::tr("Return-Path domain"), C::Medium);
     for (const QByteArray &raw : message.rawHeaderValues("DKIM-Signature"))
-        add(parseDkimSignature(raw).domain, "dkim-domain", tr("DKIM d= domain"), C::Medium);
+        add(parseDkimSignature(raw).domain, "dkim-domain", Tr::tr("DKIM d= domain"), C::Medium);
     for (const MessageLink &link : extractLinks(message)) {
         if (!link.host.isEmpty() && !IpAddress::parse(link.host))
-            add(link.host, "link-domain", tr("link host"), C::Low);
+            add(link.host, "link-domain", Tr::tr("link host"), C::Low);
     }
     return out;
 }
@@ -111,7 +111,7 @@ public:
             return Error{held.error()};
         for (const IpAssignmentRecord &a : *held) {
             const QString matchedBy =
-                tr("%1 %2 in %3, assigned %4")
+                Tr::tr("%1 %2 in %3, assigned %4")
                     .arg(label, ip->toString(), a.prefix.toString(), a.validity.toString());
             Status status = add(a.accountId, QStringLiteral("ip-assignment"),
                                 ip->toString() + QLatin1Char('@') + a.prefix.toString(), matchedBy,
@@ -133,7 +133,7 @@ public:
             return Error{held.error()};
         for (const IpAssignmentRecord &a : *held) {
             const QString matchedBy =
-                tr("%1 %2 overlaps %3, assigned %4")
+                Tr::tr("%1 %2 overlaps %3, assigned %4")
                     .arg(label, range.toString(), a.prefix.toString(), a.validity.toString());
             Status status = add(a.accountId, QStringLiteral("ip-assignment"),
                                 range.toString() + QLatin1Char('@') + a.prefix.toString(),
@@ -152,10 +152,10 @@ public:
         for (const HostedDomainRecord &d : *hosted) {
             const QString what =
                 evidence.host == d.domain
-                    ? tr("%1 %2").arg(evidence.label, d.domain)
-                    : tr("%1 %2 under %3").arg(evidence.label, evidence.host, d.domain);
+                    ? Tr::tr("%1 %2").arg(evidence.label, d.domain)
+                    : Tr::tr("%1 %2 under %3").arg(evidence.label, evidence.host, d.domain);
             Status status = add(d.accountId, evidence.how, d.domain,
-                                tr("%1, hosted %2").arg(what, d.validity.toString()),
+                                Tr::tr("%1, hosted %2").arg(what, d.validity.toString()),
                                 evidence.confidence, m_time);
             if (!status)
                 return status;
@@ -283,19 +283,20 @@ Result<QList<AccountMatch>> correlate(const ReportAnalysis &analysis,
                 ? IncidentTime{listing.listedAt.toUTC(), QStringLiteral("listing date")}
                 : time;
         const bool single = range->prefixLength() == range->address().bitLength();
-        const QString label = (single ? tr("listed address (%1 %2)") : tr("listed range (%1 %2)"))
-                                  .arg(listing.list, listing.listingId)
-                                  .simplified();
+        const QString label =
+            (single ? Tr::tr("listed address (%1 %2)") : Tr::tr("listed range (%1 %2)"))
+                .arg(listing.list, listing.listingId)
+                .simplified();
         status = correlator.matchRange(*range, label, C::High, listed);
         if (!status)
             return Error{status.error()};
     }
     if (chain && !chain->origin.ip.isEmpty())
-        status = correlator.matchAddress(chain->origin.ip, tr("origin IP"), C::High, time);
+        status = correlator.matchAddress(chain->origin.ip, Tr::tr("origin IP"), C::High, time);
     else if (!analysis.report.sourceIp.isEmpty())
         status = correlator.matchAddress(analysis.report.sourceIp,
-                                         tr("reported source IP (the reporter's claim)"), C::Medium,
-                                         time);
+                                         Tr::tr("reported source IP (the reporter's claim)"),
+                                         C::Medium, time);
     if (!status)
         return Error{status.error()};
 

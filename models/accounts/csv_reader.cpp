@@ -7,10 +7,10 @@ namespace Awb {
 
 namespace {
 
-QString tr(const char *text)
+struct Tr
 {
-    return QCoreApplication::translate("Awb::CsvReader", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(Awb::CsvReader)
+};
 
 // Reads records one at a time; `m_line` follows every line break, quoted ones included.
 class CsvParser
@@ -73,9 +73,10 @@ private:
         const qsizetype start = m_pos;
         while (!atEnd() && peek() != u',' && !atLineBreak()) {
             if (peek() == u'"') {
-                record.error = tr("a double quote inside an unquoted field (field %1); quote the "
-                                  "whole field and double the quote")
-                                   .arg(record.fields.size() + 1);
+                record.error =
+                    Tr::tr("a double quote inside an unquoted field (field %1); quote the "
+                           "whole field and double the quote")
+                        .arg(record.fields.size() + 1);
                 return false;
             }
             ++m_pos;
@@ -99,8 +100,8 @@ private:
                 ++m_pos; // the closing quote
                 if (atEnd() || peek() == u',' || atLineBreak())
                     return true;
-                record.error =
-                    tr("text after the closing quote of field %1").arg(record.fields.size() + 1);
+                record.error = Tr::tr("text after the closing quote of field %1")
+                                   .arg(record.fields.size() + 1);
                 return false;
             }
             if (c == u'\r' || c == u'\n') {
@@ -112,10 +113,11 @@ private:
             field += c;
             ++m_pos;
         }
-        record.error = tr("the quoted field %1 opened on line %2 is not closed by the end of the "
-                          "file")
-                           .arg(record.fields.size() + 1)
-                           .arg(openedOn);
+        record.error =
+            Tr::tr("the quoted field %1 opened on line %2 is not closed by the end of the "
+                   "file")
+                .arg(record.fields.size() + 1)
+                .arg(openedOn);
         return false;
     }
 
@@ -147,8 +149,9 @@ Result<QString> decodeCsvText(const QByteArray &bytes)
     QStringDecoder decoder(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless);
     QString text = decoder.decode(bytes);
     if (decoder.hasError())
-        return Error{tr("the file is not UTF-8 text; export it as UTF-8 (with or without a byte "
-                        "order mark)")};
+        return Error{
+            Tr::tr("the file is not UTF-8 text; export it as UTF-8 (with or without a byte "
+                   "order mark)")};
     if (text.startsWith(QChar(0xfeff)))
         text.remove(0, 1);
     return text;

@@ -12,10 +12,10 @@ namespace Awb {
 
 namespace {
 
-QString tr(const char *text)
+struct Tr
 {
-    return QCoreApplication::translate("Awb::ListingAttribution", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(Awb::ListingAttribution)
+};
 
 // One observation, whatever the number of rows it was recorded as: every column but the id and
 // the account. A unit separator cannot occur in any of them.
@@ -85,7 +85,7 @@ Result<int> attributeRecordedListings(CaseStore &store, const QString &why, cons
                 continue;
             attributions.append(
                 {o.firstId, accountId, at,
-                 tr("%1 held %2 when it was listed (%3), by the account directory after %4")
+                 Tr::tr("%1 held %2 when it was listed (%3), by the account directory after %4")
                      .arg(accountId, o.listed,
                           o.at.toUTC().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss 'UTC'")),
                           why)});
@@ -94,7 +94,8 @@ Result<int> attributeRecordedListings(CaseStore &store, const QString &why, cons
     if (attributions.isEmpty())
         return 0;
     if (Status status = listings.attribute(attributions, why); !status)
-        return Error{tr("The blocklist listings could not be attributed: %1").arg(status.error())};
+        return Error{
+            Tr::tr("The blocklist listings could not be attributed: %1").arg(status.error())};
     return int(attributions.size());
 }
 

@@ -11,10 +11,10 @@ namespace Awb {
 
 namespace {
 
-QString tr(const char *text)
+struct Tr
 {
-    return QCoreApplication::translate("Awb::ChainAnalysis", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(Awb::ChainAnalysis)
+};
 
 QString hostOf(const ChainHop &hop)
 {
@@ -37,11 +37,11 @@ QString receiverInternalReason(const ChainHop &hop)
 {
     const ReceivedHop &p = hop.parsed;
     if (p.protocol == u"LMTP" || p.protocol == u"LOCAL")
-        return tr("%1 delivery inside the receiver").arg(p.protocol);
+        return Tr::tr("%1 delivery inside the receiver").arg(p.protocol);
     const QString client = organisationalDomain(p.fromRdns);
     if (!client.isEmpty() && client == organisationalDomain(p.by) &&
         !ReceivedChecks::dynamicRdnsReason(p.fromRdns, hop.ip))
-        return tr("hand-off inside %1").arg(client);
+        return Tr::tr("hand-off inside %1").arg(client);
     return {};
 }
 
@@ -49,11 +49,11 @@ QString receiverInternalReason(const ChainHop &hop)
 QString passReason(const ChainHop &hop)
 {
     if (hop.inTrusted)
-        return tr("trusted network");
+        return Tr::tr("trusted network");
     if (!isPubliclyRoutableForAnalysis(hop.scope))
-        return tr("%1 address").arg(scopeDescription(hop.scope));
+        return Tr::tr("%1 address").arg(scopeDescription(hop.scope));
     if (hop.parsed.authenticated)
-        return tr("authenticated client");
+        return Tr::tr("authenticated client");
     return receiverInternalReason(hop);
 }
 
@@ -92,9 +92,9 @@ ChainAnalysis analyzeChain(const QList<ReceivedHop> &hops, const TrustSettings &
     QList<std::pair<int, QString>> passed; // hop index, why it was passed
     for (int i = 0; i < chain.hops.size(); ++i) {
         const ChainHop &hop = chain.hops.at(i);
-        const QString by = hop.parsed.by.isEmpty() ? tr("an unnamed server") : hop.parsed.by;
+        const QString by = hop.parsed.by.isEmpty() ? Tr::tr("an unnamed server") : hop.parsed.by;
         if (!hop.ip) { // a local hand-off, or a stamp without a readable address
-            passed.append({i, tr("hop %1 (no connecting address)").arg(i)});
+            passed.append({i, Tr::tr("hop %1 (no connecting address)").arg(i)});
             continue;
         }
         if (hop.inOurs) {
@@ -102,21 +102,22 @@ ChainAnalysis analyzeChain(const QList<ReceivedHop> &hops, const TrustSettings &
             chain.origin.ours = true;
             const auto network = trust.ours.bestMatch(*hop.ip);
             chain.origin.reason =
-                tr("Hop %1 was written by %2, which recorded a connection from %3, an address in "
-                   "our network %4. The stamps below it were written by the sending side.")
+                Tr::tr(
+                    "Hop %1 was written by %2, which recorded a connection from %3, an address in "
+                    "our network %4. The stamps below it were written by the sending side.")
                     .arg(i)
                     .arg(by, hostOf(hop), network ? network->toString() : QString());
             break;
         }
         if (const QString why = passReason(hop); !why.isEmpty()) {
-            passed.append({i, tr("hop %1 (%2)").arg(i).arg(why)});
+            passed.append({i, Tr::tr("hop %1 (%2)").arg(i).arg(why)});
             continue;
         }
         chain.boundaryHop = i;
         chain.origin.reason =
-            tr("Hop %1 is the first from the top whose connecting IP, %2, is public, not "
-               "authenticated and not trusted; it was recorded by %3. The stamps below it were "
-               "written by the sending side.")
+            Tr::tr("Hop %1 is the first from the top whose connecting IP, %2, is public, not "
+                   "authenticated and not trusted; it was recorded by %3. The stamps below it were "
+                   "written by the sending side.")
                 .arg(i)
                 .arg(hostOf(hop), by);
         break;
@@ -131,14 +132,14 @@ ChainAnalysis analyzeChain(const QList<ReceivedHop> &hops, const TrustSettings &
                 isPubliclyRoutableForAnalysis(hop.scope)) {
                 chain.boundaryHop = i;
                 chain.origin.reason =
-                    tr("No hop records an unauthenticated connection from a public, untrusted "
-                       "address; hop %1 records an authenticated submission by %2 from %3, the "
-                       "client that logged in, recorded by %4.")
+                    Tr::tr("No hop records an unauthenticated connection from a public, untrusted "
+                           "address; hop %1 records an authenticated submission by %2 from %3, the "
+                           "client that logged in, recorded by %4.")
                         .arg(i)
-                        .arg(hop.parsed.authUser.isEmpty() ? tr("an unnamed user")
+                        .arg(hop.parsed.authUser.isEmpty() ? Tr::tr("an unnamed user")
                                                            : hop.parsed.authUser,
                              hostOf(hop),
-                             hop.parsed.by.isEmpty() ? tr("an unnamed server") : hop.parsed.by);
+                             hop.parsed.by.isEmpty() ? Tr::tr("an unnamed server") : hop.parsed.by);
                 break;
             }
         }
@@ -148,9 +149,10 @@ ChainAnalysis analyzeChain(const QList<ReceivedHop> &hops, const TrustSettings &
             hop.trust = HopTrust::Receiver;
         chain.origin.reason =
             chain.hops.isEmpty()
-                ? tr("The message has no Received headers, so no origin can be named.")
-                : tr("No hop records a connection from a public, untrusted address: the message "
-                     "was submitted inside the receiving network, or its stamps are unreadable.");
+                ? Tr::tr("The message has no Received headers, so no origin can be named.")
+                : Tr::tr(
+                      "No hop records a connection from a public, untrusted address: the message "
+                      "was submitted inside the receiving network, or its stamps are unreadable.");
         return chain;
     }
     QStringList passedAbove;
@@ -161,7 +163,7 @@ ChainAnalysis analyzeChain(const QList<ReceivedHop> &hops, const TrustSettings &
     if (!passedAbove.isEmpty()) {
         chain.origin.reason +=
             QLatin1Char(' ') +
-            tr("Passed as the receivers' own: %1.").arg(passedAbove.join(QStringLiteral(", ")));
+            Tr::tr("Passed as the receivers' own: %1.").arg(passedAbove.join(QStringLiteral(", ")));
     }
     for (int i = 0; i < chain.hops.size(); ++i) {
         chain.hops[i].trust = i < chain.boundaryHop    ? HopTrust::Receiver

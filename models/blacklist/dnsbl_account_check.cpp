@@ -14,10 +14,11 @@ namespace Awb {
 
 namespace {
 
-QString tr(const char *text)
+// Not for the members of AccountDnsblCheck: a QObject, they use its own tr().
+struct Tr
 {
-    return QCoreApplication::translate("Awb::DnsblAccountCheck", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(Awb::DnsblAccountCheck)
+};
 
 } // namespace
 
@@ -43,10 +44,10 @@ QList<DnsblTarget> dnsblTargets(const QList<IpAssignmentRecord> &assignments, co
             take(block.first(), prefix, QString());
         } else {
             take(block.first(), prefix,
-                 tr("%1 is larger than %2; only its first address, %3, was checked")
+                 Tr::tr("%1 is larger than %2; only its first address, %3, was checked")
                      .arg(prefix,
                           block.isV4() ? QStringLiteral("/%1").arg(kLongestExpandedDnsblV4Prefix)
-                                       : tr("one address"),
+                                       : Tr::tr("one address"),
                           block.first().toString()));
         }
     }
@@ -57,9 +58,9 @@ Result<DnsblZone> checkableDnsblZone(const QString &text)
 {
     const DnsblZone zone = dnsblZoneFor(text);
     if (zone.zone.isEmpty())
-        return Error{tr("empty zone")};
+        return Error{Tr::tr("empty zone")};
     if (zone.defunct)
-        return Error{tr("%1: %2 is defunct (%3); its answers are not evidence")
+        return Error{Tr::tr("%1: %2 is defunct (%3); its answers are not evidence")
                          .arg(zone.zone, zone.name, zone.note)};
     if (zone.kind == DnsblZone::Kind::Domain)
         return Error{QStringLiteral("%1: %2 %3").arg(zone.zone, zone.name, zone.note)};
@@ -78,7 +79,7 @@ Result<DnsblSettings> DnsblSettings::fromSettings(const QSettings &settings)
         for (const QString &name : names) {
             Result<DnsblZone> zone = checkableDnsblZone(name);
             if (!zone)
-                return Error{tr("[dnsbl] zones: %1").arg(zone.error())};
+                return Error{Tr::tr("[dnsbl] zones: %1").arg(zone.error())};
             s.zones << *zone;
         }
     }
@@ -87,14 +88,14 @@ Result<DnsblSettings> DnsblSettings::fromSettings(const QSettings &settings)
     if (!nameserver.isEmpty()) {
         s.nameserver = QHostAddress(nameserver);
         if (s.nameserver.isNull())
-            return Error{tr("[dnsbl] nameserver: not an IP address: %1").arg(nameserver)};
+            return Error{Tr::tr("[dnsbl] nameserver: not an IP address: %1").arg(nameserver)};
     }
     const QVariant timeout = settings.value(QStringLiteral("dnsbl/timeoutMs"));
     if (timeout.isValid()) {
         bool ok = false;
         s.timeoutMs = timeout.toInt(&ok);
         if (!ok || s.timeoutMs <= 0)
-            return Error{tr("[dnsbl] timeoutMs: not a positive number of milliseconds: %1")
+            return Error{Tr::tr("[dnsbl] timeoutMs: not a positive number of milliseconds: %1")
                              .arg(timeout.toString())};
     }
     return s;

@@ -8,10 +8,10 @@ namespace Awb {
 
 namespace {
 
-QString tr(const char *text)
+struct Tr
 {
-    return QCoreApplication::translate("Awb::CaseGrouper", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(Awb::CaseGrouper)
+};
 
 bool receivedBefore(const ReportFacts &a, const ReportFacts &b)
 {
@@ -35,7 +35,7 @@ QString joinSignals(const QStringList &list)
 {
     if (list.size() <= 1)
         return list.value(0);
-    return list.mid(0, list.size() - 1).join(QStringLiteral(", ")) + tr(" and ") + list.last();
+    return list.mid(0, list.size() - 1).join(QStringLiteral(", ")) + Tr::tr(" and ") + list.last();
 }
 
 } // namespace
@@ -48,18 +48,18 @@ QStringList CaseGrouper::sharedSignals(const CaseKey &a, const CaseKey &b)
 {
     QStringList shared;
     if (!a.senderDomain.isEmpty() && a.senderDomain == b.senderDomain)
-        shared << tr("same sender domain %1").arg(a.senderDomain);
+        shared << Tr::tr("same sender domain %1").arg(a.senderDomain);
     if (!a.subject.isEmpty() && a.subject == b.subject)
-        shared << tr("same normalised subject \u201c%1\u201d").arg(a.subject);
+        shared << Tr::tr("same normalised subject \u201c%1\u201d").arg(a.subject);
     QStringList links;
     for (const QString &domain : a.linkDomains) {
         if (b.linkDomains.contains(domain))
             links << domain;
     }
     if (!links.isEmpty())
-        shared << tr("overlapping link domains %1").arg(links.join(QStringLiteral(", ")));
+        shared << Tr::tr("overlapping link domains %1").arg(links.join(QStringLiteral(", ")));
     if (!a.originNetwork.isEmpty() && a.originNetwork == b.originNetwork)
-        shared << tr("same origin network %1").arg(a.originNetwork);
+        shared << Tr::tr("same origin network %1").arg(a.originNetwork);
     return shared;
 }
 
@@ -77,11 +77,11 @@ QString CaseGrouper::joinReason(const ReportFacts &member, const ReportFacts &ca
     if (shared.isEmpty())
         return {};
     const QString account = candidate.key.isAttributed()
-                                ? tr("same account %1").arg(candidate.key.accountId)
-                                : tr("unattributed");
+                                ? Tr::tr("same account %1").arg(candidate.key.accountId)
+                                : Tr::tr("unattributed");
     const QString window =
-        m_settings.windowDays == 1 ? tr("1 day") : tr("%1 days").arg(m_settings.windowDays);
-    return tr("%1 and %2 within %3 (as evidence %4)")
+        m_settings.windowDays == 1 ? Tr::tr("1 day") : Tr::tr("%1 days").arg(m_settings.windowDays);
+    return Tr::tr("%1 and %2 within %3 (as evidence %4)")
         .arg(account, joinSignals(shared), window)
         .arg(member.evidenceId);
 }
@@ -126,7 +126,7 @@ CaseGrouping CaseGrouper::group(const QList<ExistingCase> &existing,
             caseIds.append(0);
             placement.newCaseIndex = int(result.newCases.size() - 1);
             placement.reason =
-                tr("opened the case: %1, %2")
+                Tr::tr("opened the case: %1, %2")
                     .arg(report.key.accountDescription(), reportKindKey(report.key.kind));
         }
         if (placement.newCaseIndex >= 0) {

@@ -12,10 +12,10 @@ namespace Awb {
 
 namespace {
 
-QString tr(const char *text)
+struct Tr
 {
-    return QCoreApplication::translate("Awb::ListingRecorder", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(Awb::ListingRecorder)
+};
 
 QDateTime jsonTime(const QJsonValue &value)
 {
@@ -26,7 +26,7 @@ QDateTime jsonTime(const QJsonValue &value)
 QString listNameOf(const QString &reporter, const QString &list)
 {
     if (list.isEmpty())
-        return reporter.isEmpty() ? tr("unnamed list") : reporter;
+        return reporter.isEmpty() ? Tr::tr("unnamed list") : reporter;
     if (reporter.isEmpty() || list.contains(reporter, Qt::CaseInsensitive))
         return list;
     return reporter + QLatin1Char(' ') + list;
@@ -43,12 +43,12 @@ QString meaningOf(const QString &reporter, const QString &list, const QString &l
                   const QString &reason)
 {
     QString text = isPolicyList(list)
-                       ? tr("listed on %1 (a policy list, not evidence of abuse)").arg(list)
-                       : tr("listed on %1").arg(list.isEmpty() ? tr("the list") : list);
+                       ? Tr::tr("listed on %1 (a policy list, not evidence of abuse)").arg(list)
+                       : Tr::tr("listed on %1").arg(list.isEmpty() ? Tr::tr("the list") : list);
     if (!listingId.isEmpty())
-        text += tr(" as %1").arg(listingId);
+        text += Tr::tr(" as %1").arg(listingId);
     if (!reporter.isEmpty())
-        text += tr(", per the %1 notice").arg(reporter);
+        text += Tr::tr(", per the %1 notice").arg(reporter);
     if (!reason.isEmpty())
         text += QStringLiteral(": ") + reason.simplified();
     return text;
@@ -155,7 +155,7 @@ Result<int> recordNoticeListings(CaseStore &store, const QList<StoredNotice> &no
         Result<QList<StoredListing>> stated =
             noticeListings(accounts, evidenceId, analysis, fallback);
         if (!stated)
-            return Error{tr("The listings of message %1 could not be read: %2")
+            return Error{Tr::tr("The listings of message %1 could not be read: %2")
                              .arg(evidenceId)
                              .arg(stated.error())};
         rows << *stated;
@@ -165,7 +165,7 @@ Result<int> recordNoticeListings(CaseStore &store, const QList<StoredNotice> &no
     Result<QList<qint64>> added = repository.add(rows);
     if (!added)
         return Error{
-            tr("The listings of the notices could not be recorded: %1").arg(added.error())};
+            Tr::tr("The listings of the notices could not be recorded: %1").arg(added.error())};
     return int(added->size());
 }
 

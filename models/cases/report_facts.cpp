@@ -16,10 +16,10 @@ namespace Awb {
 
 namespace {
 
-QString tr(const char *text)
+struct Tr
 {
-    return QCoreApplication::translate("Awb::CaseGrouper", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(Awb::CaseGrouper)
+};
 
 int severityRank(const QString &severity)
 {
@@ -110,7 +110,7 @@ ReportReading readReportFacts(qint64 evidenceId, const QJsonObject &analysis)
     ReportReading reading;
     reading.facts.evidenceId = evidenceId;
     if (analysis.isEmpty()) {
-        reading.notGroupedReason = tr("no analysis stored (imported before analysis existed)");
+        reading.notGroupedReason = Tr::tr("no analysis stored (imported before analysis existed)");
         return reading;
     }
     const QJsonObject report = analysis.value(QStringLiteral("report")).toObject();
@@ -127,7 +127,8 @@ ReportReading readReportFacts(qint64 evidenceId, const QJsonObject &analysis)
     raiseSeverity(facts.severity, original.value(QStringLiteral("findings")).toArray());
 
     if (plainMessage && severityRank(facts.severity) <= severityRank(QStringLiteral("info"))) {
-        reading.notGroupedReason = tr("not a report, and its analysis found nothing above info");
+        reading.notGroupedReason =
+            Tr::tr("not a report, and its analysis found nothing above info");
         return reading;
     }
 

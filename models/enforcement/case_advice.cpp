@@ -9,10 +9,10 @@
 namespace Awb {
 namespace {
 
-QString tr(const char *text)
+struct Tr
 {
-    return QCoreApplication::translate("Awb::CaseAdvice", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(Awb::CaseAdvice)
+};
 
 QString priorKind(const AccountEvent &event)
 {
@@ -35,7 +35,7 @@ QList<LiabilityIncident> incidentsOf(const CaseAdvice &advice, bool campaignIsIn
     if (campaignIsIncident) {
         ComplaintCampaign campaign;
         campaign.caseId = advice.facts.record.publicId;
-        campaign.description = tr("Complaint campaign of case %1, reports: %2")
+        campaign.description = Tr::tr("Complaint campaign of case %1, reports: %2")
                                    .arg(advice.facts.record.publicId)
                                    .arg(advice.facts.reports.size());
         campaign.firstSeen = advice.facts.record.openedAt;
@@ -108,7 +108,7 @@ AdvisorInput advisorInputFromFacts(const CaseFacts &facts, const QList<NoticeRec
             !answeredAfter(facts.record, notice.createdAt)) {
             input.missedDeadlines.append(
                 {QStringLiteral("response"), notice.responseDue,
-                 tr("No response to the %1 notice %2 by %3")
+                 Tr::tr("No response to the %1 notice %2 by %3")
                      .arg(notice.type, notice.messageId,
                           notice.responseDue.toUTC().toString(Qt::ISODate))});
         }
@@ -153,7 +153,7 @@ Result<RecordedDecision> decideCase(CaseStore &store, const CaseAdvice &advice,
             buildLiabilityStatement(incidentsOf(advice, request.campaignIsIncident),
                                     request.perIncidentCents, request.charges, forfeitures);
         if (!statement)
-            return Error{tr("Case %1: %2").arg(record.publicId, statement.error())};
+            return Error{Tr::tr("Case %1: %2").arg(record.publicId, statement.error())};
         recorded.liability = *statement;
         // Kept with the advice: the statement is part of what was decided, and the case report
         // and the notice read it back from there.
@@ -202,7 +202,7 @@ Result<RecordedDecision> decideCase(CaseStore &store, const CaseAdvice &advice,
     if (record.status != QLatin1String("actioned")) {
         Status moved = CaseRepository(store).setStatus(
             record.id, QStringLiteral("actioned"), who,
-            tr("Decision recorded: %1").arg(decision.chosenAction), at);
+            Tr::tr("Decision recorded: %1").arg(decision.chosenAction), at);
         if (!moved) {
             store.rollback();
             return Error{moved.error()};

@@ -9,10 +9,10 @@
 namespace Awb {
 namespace {
 
-QString tr(const char *text)
+struct Tr
 {
-    return QCoreApplication::translate("Awb::CaseDeadlines", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(Awb::CaseDeadlines)
+};
 
 QDateTime firstCustomerResponseAfter(const CaseRecord &record, const QDateTime &after)
 {
@@ -53,7 +53,8 @@ std::optional<CaseDeadline> caseResponseDeadline(const CaseRecord &record,
         if (!answered.isValid() || notice.createdAt < answered)
             answered = notice.createdAt;
     }
-    return make(tr("Response to the report (policy V)"), responseDeadline(received), answered, now);
+    return make(Tr::tr("Response to the report (policy V)"), responseDeadline(received), answered,
+                now);
 }
 
 QList<CaseDeadline> caseDeadlines(const CaseRecord &record, const QList<NoticeRecord> &notices,
@@ -65,7 +66,7 @@ QList<CaseDeadline> caseDeadlines(const CaseRecord &record, const QList<NoticeRe
     if (received.isValid()) {
         deadlines.append(*caseResponseDeadline(record, notices, now));
         if (record.kind == QLatin1String("opt-out")) {
-            deadlines.append(make(tr("Opt-out processed (policy 4.2)"),
+            deadlines.append(make(Tr::tr("Opt-out processed (policy 4.2)"),
                                   optOutDeadline(received, calendar),
                                   firstCustomerResponseAfter(record, received), now));
         }
@@ -76,16 +77,16 @@ QList<CaseDeadline> caseDeadlines(const CaseRecord &record, const QList<NoticeRe
         Deadline deadline;
         deadline.kind = QStringLiteral("customer-response");
         deadline.due = notice.responseDue;
-        deadline.basis = tr("The answer the %1 notice of %2 asks for")
+        deadline.basis = Tr::tr("The answer the %1 notice of %2 asks for")
                              .arg(notice.type, notice.createdAt.toUTC().toString(Qt::ISODate));
-        deadlines.append(make(tr("Customer response to the %1 notice").arg(notice.type), deadline,
-                              firstCustomerResponseAfter(record, notice.createdAt), now));
+        deadlines.append(make(Tr::tr("Customer response to the %1 notice").arg(notice.type),
+                              deadline, firstCustomerResponseAfter(record, notice.createdAt), now));
     }
     if (decision && decision->chosenAction == QLatin1String("suspension") &&
         decision->suspensionStart.isValid()) {
         const Deadline end = suspensionEnd(decision->suspensionStart, decision->chosenDays);
         // A suspension end is not something anyone can miss: it is reached once it has passed.
-        deadlines.append(make(tr("Earliest end of the suspension"), end,
+        deadlines.append(make(Tr::tr("Earliest end of the suspension"), end,
                               end.due <= now ? end.due : QDateTime(), now));
     }
     return deadlines;
@@ -95,19 +96,19 @@ QString caseDeadlineSentence(const CaseDeadline &deadline)
 {
     QString sentence;
     if (deadline.state == QLatin1String("met"))
-        sentence = tr("Deadline met: %1 (due %2, met %3).")
+        sentence = Tr::tr("Deadline met: %1 (due %2, met %3).")
                        .arg(deadline.label, formatHongKongAndUtc(deadline.deadline.due),
                             formatHongKongAndUtc(deadline.metAt));
     else if (deadline.state == QLatin1String("missed") ||
              deadline.state == QLatin1String("overdue"))
-        sentence = tr("Deadline MISSED: %1 (due %2).")
+        sentence = Tr::tr("Deadline MISSED: %1 (due %2).")
                        .arg(deadline.label, formatHongKongAndUtc(deadline.deadline.due));
     else
-        sentence = tr("Deadline pending: %1 (due %2).")
+        sentence = Tr::tr("Deadline pending: %1 (due %2).")
                        .arg(deadline.label, formatHongKongAndUtc(deadline.deadline.due));
     // A business-day count over a provisional or uncovered year says so wherever it is shown.
     if (!deadline.deadline.calendarNote.isEmpty())
-        sentence += QLatin1Char(' ') + tr("Note: %1.").arg(deadline.deadline.calendarNote);
+        sentence += QLatin1Char(' ') + Tr::tr("Note: %1.").arg(deadline.deadline.calendarNote);
     return sentence;
 }
 

@@ -14,10 +14,10 @@
 namespace Awb {
 namespace {
 
-QString tr(const char *text)
+struct Tr
 {
-    return QCoreApplication::translate("Awb::CaseFacts", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(Awb::CaseFacts)
+};
 
 void appendFindings(const QJsonArray &array, qint64 evidenceId, bool aboutOriginal,
                     QList<CaseFinding> &into)
@@ -77,7 +77,7 @@ Result<CaseReportFacts> reportFactsFromAnalysis(qint64 evidenceId, const QByteAr
     QJsonParseError parseError;
     const QJsonDocument document = QJsonDocument::fromJson(analysisJson, &parseError);
     if (!document.isObject()) {
-        return Error{tr("The stored analysis of evidence %1 is not readable JSON: %2.")
+        return Error{Tr::tr("The stored analysis of evidence %1 is not readable JSON: %2.")
                          .arg(evidenceId)
                          .arg(parseError.errorString())};
     }

@@ -27,10 +27,10 @@
 namespace Awb {
 namespace {
 
-QString tr(const char *text)
+struct Tr
 {
-    return QCoreApplication::translate("Awb::CaseNotice", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(Awb::CaseNotice)
+};
 
 // The notice type a decided action is announced with.
 QString noticeTypeOfAction(const QString &action)
@@ -84,19 +84,20 @@ QString originSummary(const CaseFacts &facts)
     for (const CaseReportFacts &report : facts.reports) {
         if (report.originIp.isEmpty())
             continue;
-        QString text = tr("The reported message entered the Internet at %1.").arg(report.originIp);
+        QString text =
+            Tr::tr("The reported message entered the Internet at %1.").arg(report.originIp);
         if (!report.originReason.isEmpty())
             text += QLatin1Char(' ') + report.originReason;
         if (!facts.record.accountId.isEmpty()) {
             text += QLatin1Char(' ') +
-                    tr("At that time the address was assigned to account %1 according to our "
-                       "records of IP assignments.")
+                    Tr::tr("At that time the address was assigned to account %1 according to our "
+                           "records of IP assignments.")
                         .arg(facts.record.accountId);
         }
         return text;
     }
-    return tr("The reports of this case do not show an origin address; the case rests on the "
-              "findings and records below.");
+    return Tr::tr("The reports of this case do not show an origin address; the case rests on the "
+                  "findings and records below.");
 }
 
 QList<NoticeFinding> noticeFindings(const CaseFacts &facts)
@@ -149,20 +150,21 @@ Result<NoticeData> noticeDataForCase(const CaseFacts &facts,
     const CaseRecord &record = facts.record;
     const QString type = request.type;
     auto fail = [&](const QString &why) {
-        return Error{tr("Notice %1 for case %2: %3").arg(type, record.publicId, why)};
+        return Error{Tr::tr("Notice %1 for case %2: %3").arg(type, record.publicId, why)};
     };
     if (!isNoticeType(type))
-        return fail(tr("not a notice type (one of: %1)").arg(noticeTypes().join(u", ")));
+        return fail(Tr::tr("not a notice type (one of: %1)").arg(noticeTypes().join(u", ")));
     const bool reporter = isReporterNotice(type);
     const bool sanction = type == QLatin1String("warning") || type == QLatin1String("suspension") ||
                           type.startsWith(QLatin1String("termination"));
     if (!reporter && !facts.history)
-        return fail(tr("the case is not attributed to an account, so there is no customer to "
-                       "write to"));
+        return fail(Tr::tr("the case is not attributed to an account, so there is no customer to "
+                           "write to"));
     if (sanction && (!decision || noticeTypeOfAction(decision->chosenAction) != type)) {
         return fail(
-            decision ? tr("the decision in force is %1, not %2").arg(decision->chosenAction, type)
-                     : tr("no decision has been recorded; decide the case first"));
+            decision
+                ? Tr::tr("the decision in force is %1, not %2").arg(decision->chosenAction, type)
+                : Tr::tr("no decision has been recorded; decide the case first"));
     }
 
     NoticeData data;
@@ -181,7 +183,7 @@ Result<NoticeData> noticeDataForCase(const CaseFacts &facts,
     for (const QString &id : citedClauses(type, decision, facts)) {
         std::optional<PolicyClause> clause = pack.clause(id);
         if (!clause)
-            return fail(tr("the policy of %1 has no clause %2").arg(pack.version(), id));
+            return fail(Tr::tr("the policy of %1 has no clause %2").arg(pack.version(), id));
         data.clauses.append({clause->id, clause->title, clause->text, pack.citation(id)});
     }
     data.redactionKey = redactionKey;
@@ -189,42 +191,44 @@ Result<NoticeData> noticeDataForCase(const CaseFacts &facts,
 
     for (const CaseReportFacts &report : facts.reports) {
         data.reportReferences.append(evidenceReference(report.evidenceId));
-        data.evidence.append(
-            {report.receivedAt,
-             report.originIp.isEmpty()
-                 ? neutralFormatName(report.format)
-                 : tr("%1: message from %2").arg(neutralFormatName(report.format), report.originIp),
-             evidenceReference(report.evidenceId), QString::fromLatin1(report.sha256Hex)});
+        data.evidence.append({report.receivedAt,
+                              report.originIp.isEmpty()
+                                  ? neutralFormatName(report.format)
+                                  : Tr::tr("%1: message from %2")
+                                        .arg(neutralFormatName(report.format), report.originIp),
+                              evidenceReference(report.evidenceId),
+                              QString::fromLatin1(report.sha256Hex)});
     }
 
     if (reporter) {
         const CaseReportFacts *report = reportAnswered(facts, request.reportEvidenceId);
         if (!report)
-            return fail(tr("report %1 is not in this case").arg(request.reportEvidenceId));
+            return fail(Tr::tr("report %1 is not in this case").arg(request.reportEvidenceId));
         const auto [name, address] = splitMailbox(report->reportFrom);
         data.recipientName = name;
         data.recipientAddress = address;
         if (data.recipientAddress.isEmpty())
-            return fail(tr("report %1 has no sender address to answer").arg(report->evidenceId));
+            return fail(
+                Tr::tr("report %1 has no sender address to answer").arg(report->evidenceId));
         data.inReplyToMessageId = report->messageId;
         data.reportReferences = {evidenceReference(report->evidenceId)};
         data.evidence.clear();
-        data.deadlines.append(noticeDeadline(tr("Our response to your report"),
+        data.deadlines.append(noticeDeadline(Tr::tr("Our response to your report"),
                                              responseDeadline(report->receivedAt)));
         if (type == QLatin1String("information-request")) {
             data.missingItems = missingItems(*report);
             if (data.missingItems.isEmpty())
-                return fail(tr("the report has all four items of policy section V"));
-            data.provideHow = tr("Reply to this message with the reported message attached as "
-                                 "an .eml file (message/rfc822), with all of its headers, and "
-                                 "say when you received it and what breached the policy.");
+                return fail(Tr::tr("the report has all four items of policy section V"));
+            data.provideHow = Tr::tr("Reply to this message with the reported message attached as "
+                                     "an .eml file (message/rfc822), with all of its headers, and "
+                                     "say when you received it and what breached the policy.");
             data.provideBy = facts.now.addDays(7);
         }
         if (type == QLatin1String("outcome")) {
             data.outcome = !request.outcome.isEmpty()
                                ? request.outcome
-                               : tr("We investigated your report and took action against the "
-                                    "responsible customer under section 6.1 of our %1.")
+                               : Tr::tr("We investigated your report and took action against the "
+                                        "responsible customer under section 6.1 of our %1.")
                                      .arg(pack.title());
         }
         data.howToRespond = howToRespond(request, record.publicId, true);
@@ -235,7 +239,7 @@ Result<NoticeData> noticeDataForCase(const CaseFacts &facts,
     data.recipientName = customer.name;
     data.recipientAddress = customer.email;
     if (data.recipientAddress.isEmpty())
-        return fail(tr("account %1 has no e-mail address on record").arg(customer.accountId));
+        return fail(Tr::tr("account %1 has no e-mail address on record").arg(customer.accountId));
     data.originSummary = originSummary(facts);
     data.findings = noticeFindings(facts);
     if (const CaseReportFacts *first = reportAnswered(facts, 0))
@@ -246,48 +250,48 @@ Result<NoticeData> noticeDataForCase(const CaseFacts &facts,
 
     if (type == QLatin1String("warning") || type == QLatin1String("suspension")) {
         data.deadlines.append(
-            noticeDeadline(tr("Correct the problem and reply"),
+            noticeDeadline(Tr::tr("Correct the problem and reply"),
                            customerResponseDeadline(facts.now, request.customerResponseHours)));
     }
     if (record.kind == QLatin1String("opt-out")) {
         const QDateTime received = earliestReceipt(record);
         if (received.isValid())
-            data.deadlines.append(noticeDeadline(tr("Process the opt-out request"),
+            data.deadlines.append(noticeDeadline(Tr::tr("Process the opt-out request"),
                                                  optOutDeadline(received, calendar)));
     }
     if (type == QLatin1String("suspension")) {
         data.suspensionScope =
-            tr("All services of account %1, including mail sending from its addresses.")
+            Tr::tr("All services of account %1, including mail sending from its addresses.")
                 .arg(record.accountId);
         data.suspensionStart = decision->suspensionStart;
         data.suspensionEarliestEnd = decision->suspensionEnd;
         data.deadlines.append(
-            noticeDeadline(tr("Earliest end of the suspension"),
+            noticeDeadline(Tr::tr("Earliest end of the suspension"),
                            suspensionEnd(decision->suspensionStart, decision->chosenDays)));
         data.reinstatementConditions = {
-            tr("The cause of the sending has been found and removed."),
-            tr("You have replied to this notice saying what you found and changed."),
-            tr("No further report about your services has been confirmed during the "
-               "suspension.")};
+            Tr::tr("The cause of the sending has been found and removed."),
+            Tr::tr("You have replied to this notice saying what you found and changed."),
+            Tr::tr("No further report about your services has been confirmed during the "
+                   "suspension.")};
     }
     if (type.startsWith(QLatin1String("termination"))) {
         data.effectiveAt = decision->decidedAt;
         data.deadlines.append(
-            noticeDeadline(tr("Dispute this decision or reply"),
+            noticeDeadline(Tr::tr("Dispute this decision or reply"),
                            customerResponseDeadline(facts.now, request.customerResponseHours)));
         if (type == QLatin1String("termination-liability")) {
             Deadline payment;
             payment.kind = QStringLiteral("payment");
             payment.due = facts.now.addDays(request.paymentDays);
-            payment.basis = tr("%1 days from this notice, the time the desk gives for payment "
-                               "(policy 6.2 fixes the amounts, not the term)")
+            payment.basis = Tr::tr("%1 days from this notice, the time the desk gives for payment "
+                                   "(policy 6.2 fixes the amounts, not the term)")
                                 .arg(request.paymentDays);
-            data.deadlines.append(noticeDeadline(tr("Payment of the amount due"), payment));
+            data.deadlines.append(noticeDeadline(Tr::tr("Payment of the amount due"), payment));
         }
         if (type == QLatin1String("termination-liability")) {
             std::optional<LiabilityStatement> statement = liabilityOfDecision(*decision);
             if (!statement)
-                return fail(tr("the decision carries no liability statement"));
+                return fail(Tr::tr("the decision carries no liability statement"));
             data.liabilityLines = liabilityStatementLines(*statement);
             for (const LiabilityIncident &incident : statement->incidents) {
                 if (incident.kind == QLatin1String("listing"))
@@ -297,13 +301,14 @@ Result<NoticeData> noticeDataForCase(const CaseFacts &facts,
     }
     if (type == QLatin1String("reinstatement")) {
         data.effectiveAt = facts.now;
-        data.outcome = !request.outcome.isEmpty()
-                           ? request.outcome
-                           : tr("Your services are reinstated; the conditions of the suspension "
-                                "have been met.");
+        data.outcome =
+            !request.outcome.isEmpty()
+                ? request.outcome
+                : Tr::tr("Your services are reinstated; the conditions of the suspension "
+                         "have been met.");
         data.reinstatementConditions = {
-            tr("Any further confirmed violation within %1 months is a repeated violation "
-               "(policy section 6.1).")
+            Tr::tr("Any further confirmed violation within %1 months is a repeated violation "
+                   "(policy section 6.1).")
                 .arg(facts.history->lookBackMonths)};
     }
     return data;
@@ -364,8 +369,8 @@ Result<PreparedNotice> prepareNotice(CaseStore &store, qint64 caseId, const Noti
     record.who = request.who;
     record.policyVersion = pack->version();
     for (const NoticeDeadline &deadline : std::as_const(data->deadlines)) {
-        if (deadline.label == tr("Correct the problem and reply") ||
-            deadline.label == tr("Dispute this decision or reply"))
+        if (deadline.label == Tr::tr("Correct the problem and reply") ||
+            deadline.label == Tr::tr("Dispute this decision or reply"))
             record.responseDue = deadline.due;
     }
     NoticeEnvelope envelope;

@@ -5,10 +5,10 @@
 namespace Awb {
 namespace {
 
-QString tr(const char *text)
+struct Tr
 {
-    return QCoreApplication::translate("Awb::CaseNotice", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(Awb::CaseNotice)
+};
 
 } // namespace
 
@@ -17,14 +17,14 @@ QString tr(const char *text)
 QString neutralFormatName(const QString &format)
 {
     if (format == QLatin1String("arf") || format == QLatin1String("jmrp"))
-        return tr("Feedback-loop complaint");
+        return Tr::tr("Feedback-loop complaint");
     if (format == QLatin1String("xarf"))
-        return tr("Structured abuse report (X-ARF)");
+        return Tr::tr("Structured abuse report (X-ARF)");
     if (format == QLatin1String("spamhaus"))
-        return tr("Blocklist listing notice");
+        return Tr::tr("Blocklist listing notice");
     if (format == QLatin1String("message"))
-        return tr("Reported message");
-    return tr("Abuse complaint");
+        return Tr::tr("Reported message");
+    return Tr::tr("Abuse complaint");
 }
 
 // "Name <address>" or a bare address, as a report's From shows it.
@@ -44,13 +44,13 @@ QStringList missingItems(const CaseReportFacts &report)
 {
     QStringList missing;
     if (!report.fullHeaders)
-        missing << tr("Full email headers");
+        missing << Tr::tr("Full email headers");
     if (!report.completeMessage)
-        missing << tr("Complete message copy");
+        missing << Tr::tr("Complete message copy");
     if (!report.receiptTimestamp)
-        missing << tr("Receipt timestamp");
+        missing << Tr::tr("Receipt timestamp");
     if (!report.description)
-        missing << tr("Description of policy violation");
+        missing << Tr::tr("Description of policy violation");
     return missing;
 }
 
@@ -58,46 +58,47 @@ QString requiredAction(const QString &type, const CaseFacts &facts)
 {
     QString text;
     if (type == QLatin1String("warning") || type == QLatin1String("suspension")) {
-        text = tr("Stop the sending described above at once. Find its cause (for example a "
-                  "compromised script, mailbox or server, or a list without recorded opt-in "
-                  "consent) and remove it, and reply to this notice saying what you found and "
-                  "what you changed.");
+        text = Tr::tr("Stop the sending described above at once. Find its cause (for example a "
+                      "compromised script, mailbox or server, or a list without recorded opt-in "
+                      "consent) and remove it, and reply to this notice saying what you found and "
+                      "what you changed.");
     } else {
-        text = tr("Preserve any records of the sending described above; they may be requested "
-                  "in a dispute or by the authorities (policy section XI).");
+        text = Tr::tr("Preserve any records of the sending described above; they may be requested "
+                      "in a dispute or by the authorities (policy section XI).");
     }
     if (facts.record.kind == QLatin1String("opt-out"))
         text += QLatin1Char(' ') +
-                tr("Remove every address that asked to opt out from all of your lists and "
-                   "confirm this in your reply (policy section 4.2).");
+                Tr::tr("Remove every address that asked to opt out from all of your lists and "
+                       "confirm this in your reply (policy section 4.2).");
     return text;
 }
 
 QString consequences(const QString &type, int lookBackMonths)
 {
     if (type == QLatin1String("warning"))
-        return tr("A further confirmed violation within %1 months is a repeated violation, which "
-                  "policy section 6.1 answers with account termination.")
+        return Tr::tr(
+                   "A further confirmed violation within %1 months is a repeated violation, which "
+                   "policy section 6.1 answers with account termination.")
             .arg(lookBackMonths);
     if (type == QLatin1String("suspension"))
-        return tr("Services stay suspended at least until the earliest end date and until the "
-                  "conditions below are met. A further confirmed violation within %1 months "
-                  "leads to termination (policy section 6.1).")
+        return Tr::tr("Services stay suspended at least until the earliest end date and until the "
+                      "conditions below are met. A further confirmed violation within %1 months "
+                      "leads to termination (policy section 6.1).")
             .arg(lookBackMonths);
-    return tr("Termination is permanent (policy section 6.1). Prepaid fees, setup charges and "
-              "account credits are forfeited (policy section 6.3).");
+    return Tr::tr("Termination is permanent (policy section 6.1). Prepaid fees, setup charges and "
+                  "account credits are forfeited (policy section 6.3).");
 }
 
 QString howToRespond(const NoticeRequest &request, const QString &caseId, bool reporter)
 {
     if (reporter)
-        return tr("To add information, reply to this message keeping [%1] in the subject, or "
-                  "write to %2.")
+        return Tr::tr("To add information, reply to this message keeping [%1] in the subject, or "
+                      "write to %2.")
             .arg(caseId, request.deskAddress);
-    return tr("Reply to this message keeping [%1] in the subject, or write to %2. If you "
-              "dispute this notice, say why and attach what supports it before the deadline "
-              "above; the evidence listed here can be made available to you or your counsel "
-              "on request.")
+    return Tr::tr("Reply to this message keeping [%1] in the subject, or write to %2. If you "
+                  "dispute this notice, say why and attach what supports it before the deadline "
+                  "above; the evidence listed here can be made available to you or your counsel "
+                  "on request.")
         .arg(caseId, request.deskAddress);
 }
 

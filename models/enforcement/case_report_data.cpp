@@ -21,25 +21,25 @@
 namespace Awb {
 namespace {
 
-QString tr(const char *text)
+struct Tr
 {
-    return QCoreApplication::translate("Awb::CaseReportData", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(Awb::CaseReportData)
+};
 
 QString completenessText(const CaseReportFacts &facts, int *count)
 {
     QStringList present;
     if (facts.fullHeaders)
-        present.append(tr("full headers"));
+        present.append(Tr::tr("full headers"));
     if (facts.completeMessage)
-        present.append(tr("complete copy"));
+        present.append(Tr::tr("complete copy"));
     if (facts.receiptTimestamp)
-        present.append(tr("receipt time"));
+        present.append(Tr::tr("receipt time"));
     if (facts.description)
-        present.append(tr("description"));
+        present.append(Tr::tr("description"));
     *count = int(present.size());
-    return present.isEmpty() ? tr("0 of 4")
-                             : tr("%1 of 4: %2").arg(present.size()).arg(present.join(u", "));
+    return present.isEmpty() ? Tr::tr("0 of 4")
+                             : Tr::tr("%1 of 4: %2").arg(present.size()).arg(present.join(u", "));
 }
 
 QList<CaseReportAuthResult> authResultsOf(const MailMessage &message, const TrustSettings &trust)
@@ -70,19 +70,19 @@ QList<CaseReportAuthResult> authResultsOf(const MailMessage &message, const Trus
 QString accountMatchOf(const CaseFacts &facts, const QString &originIp, const QString &reason)
 {
     if (!facts.history)
-        return reason.isEmpty() ? tr("Not attributed to an account.") : reason;
+        return reason.isEmpty() ? Tr::tr("Not attributed to an account.") : reason;
     const std::optional<IpAddress> ip = IpAddress::parse(originIp);
     for (const IpAssignmentRecord &assignment : facts.history->assignments) {
         if (ip && assignment.prefix.contains(*ip)) {
-            QString text = tr("%1 lies in %2, assigned to %3 (%4).")
+            QString text = Tr::tr("%1 lies in %2, assigned to %3 (%4).")
                                .arg(originIp, assignment.prefix.toString(), facts.record.accountId,
                                     assignment.validity.toString());
             if (!assignment.serviceId.isEmpty())
-                text += QLatin1Char(' ') + tr("Service %1.").arg(assignment.serviceId);
+                text += QLatin1Char(' ') + Tr::tr("Service %1.").arg(assignment.serviceId);
             return text;
         }
     }
-    return reason.isEmpty() ? tr("Placed in this case by the analyst.") : reason;
+    return reason.isEmpty() ? Tr::tr("Placed in this case by the analyst.") : reason;
 }
 
 // The path the diagram shows: the original's, for a report that carried one.
@@ -209,10 +209,10 @@ Result<CaseReportData> loadCaseReportData(CaseStore &store, qint64 caseId,
 
     Result<PolicyLibrary> library = PolicyLibrary::load();
     if (!library)
-        return Error{tr("Case %1: %2").arg(publicId, library.error())};
+        return Error{Tr::tr("Case %1: %2").arg(publicId, library.error())};
     Result<PolicyPack> pack = library->packForVersion(data.record.policyVersion);
     if (!pack)
-        return Error{tr("Case %1: %2").arg(publicId, pack.error())};
+        return Error{Tr::tr("Case %1: %2").arg(publicId, pack.error())};
     data.policyTitle = pack->title();
     data.policyVersionLabel = pack->versionLabel();
     data.policySha256Hex = pack->sha256Hex();
@@ -221,7 +221,7 @@ Result<CaseReportData> loadCaseReportData(CaseStore &store, qint64 caseId,
     if (!options.internalReader) {
         Result<QByteArray> stored = redactionKey(store);
         if (!stored)
-            return Error{tr("Case %1: %2").arg(publicId, stored.error())};
+            return Error{Tr::tr("Case %1: %2").arg(publicId, stored.error())};
         key = *stored;
     }
     CaseReportRedaction redaction(!options.internalReader, key);
@@ -268,7 +268,7 @@ Result<CaseReportData> loadCaseReportData(CaseStore &store, qint64 caseId,
         }
         Result<QByteArray> bytes = evidence.bytes(report.evidenceId);
         if (!bytes)
-            return Error{tr("Case %1: %2").arg(publicId, bytes.error())};
+            return Error{Tr::tr("Case %1: %2").arg(publicId, bytes.error())};
         // Recomputed from the stored bytes, so that the printed sum is what the store holds now.
         entry.sha256Hex = sha256Hex(*bytes);
         entry.size = bytes->size();

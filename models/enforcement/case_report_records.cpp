@@ -15,39 +15,39 @@
 namespace Awb {
 namespace {
 
-QString tr(const char *text)
+struct Tr
 {
-    return QCoreApplication::translate("Awb::CaseReportData", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(Awb::CaseReportData)
+};
 
 QString eventSentence(const CaseEventRecord &event, const CaseReportRedaction &redaction)
 {
     const QString value = redaction.text(event.newValue);
     if (event.kind == QLatin1String("opened"))
-        return tr("Case opened.");
+        return Tr::tr("Case opened.");
     if (event.kind == QLatin1String("report-added"))
-        return tr("Report %1 added to the case.").arg(event.evidenceId);
+        return Tr::tr("Report %1 added to the case.").arg(event.evidenceId);
     if (event.kind == QLatin1String("merge"))
-        return tr("Merge with %1.").arg(event.otherCaseId);
+        return Tr::tr("Merge with %1.").arg(event.otherCaseId);
     if (event.kind == QLatin1String("split"))
-        return tr("Split with %1.").arg(event.otherCaseId);
+        return Tr::tr("Split with %1.").arg(event.otherCaseId);
     if (event.kind == QLatin1String("move"))
-        return tr("Report %1 moved (%2).").arg(event.evidenceId).arg(event.otherCaseId);
+        return Tr::tr("Report %1 moved (%2).").arg(event.evidenceId).arg(event.otherCaseId);
     if (event.kind == QLatin1String("status"))
-        return tr("Status changed from %1 to %2.").arg(event.oldValue, value);
+        return Tr::tr("Status changed from %1 to %2.").arg(event.oldValue, value);
     if (event.kind == QLatin1String("owner"))
-        return value.isEmpty() ? tr("Owner cleared.") : tr("Owner set to %1.").arg(value);
+        return value.isEmpty() ? Tr::tr("Owner cleared.") : Tr::tr("Owner set to %1.").arg(value);
     if (event.kind == QLatin1String("notes"))
-        return tr("Notes edited.");
+        return Tr::tr("Notes edited.");
     if (event.kind == QLatin1String("decision"))
         return event.oldValue.isEmpty()
-                   ? tr("Decision: %1.").arg(value)
-                   : tr("Decision: %1 (advisor proposed %2).").arg(value, event.oldValue);
+                   ? Tr::tr("Decision: %1.").arg(value)
+                   : Tr::tr("Decision: %1 (advisor proposed %2).").arg(value, event.oldValue);
     if (event.kind == QLatin1String("notice"))
-        return tr("Notice sent: %1 (to the %2).").arg(value, event.oldValue);
+        return Tr::tr("Notice sent: %1 (to the %2).").arg(value, event.oldValue);
     if (event.kind == QLatin1String("customer-response"))
-        return tr("Customer response: %1").arg(value);
-    return tr("%1: %2").arg(event.kind, value);
+        return Tr::tr("Customer response: %1").arg(value);
+    return Tr::tr("%1: %2").arg(event.kind, value);
 }
 
 void buildTimeline(const CaseFacts &facts, const CaseReportRedaction &redaction,
@@ -56,7 +56,7 @@ void buildTimeline(const CaseFacts &facts, const CaseReportRedaction &redaction,
     for (const CaseReportEntry &report : data.reports) {
         if (report.receivedAt.isValid())
             data.timeline.append({report.receivedAt, QStringLiteral("received"),
-                                  tr("Report %1 (%2) received from %3.")
+                                  Tr::tr("Report %1 (%2) received from %3.")
                                       .arg(report.evidenceId)
                                       .arg(report.format, report.reporter),
                                   QString()});

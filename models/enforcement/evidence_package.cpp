@@ -22,10 +22,10 @@
 namespace Awb {
 namespace {
 
-QString tr(const char *text)
+struct Tr
 {
-    return QCoreApplication::translate("Awb::EvidencePackage", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(Awb::EvidencePackage)
+};
 
 const QString kManifest = QStringLiteral("MANIFEST.sha256");
 
@@ -36,18 +36,19 @@ QByteArray sha256Hex(const QByteArray &bytes)
 
 QByteArray readme(const QString &caseId, int originals, int notices)
 {
-    return tr("Evidence package of case %1 (Anti-Spam Policy, section XI)\n"
-              "\n"
-              "originals/   the %2 stored messages of the case, byte for byte as received\n"
-              "notices/     the %3 notices the desk saved, byte for byte as sent\n"
-              "case.json    the case: account, status, reports, history\n"
-              "audit.jsonl  the audit entries of the case, one JSON object per line, and the\n"
-              "             audit chain's entry count and head hash when the package was made\n"
-              "case-report.pdf  the case report\n"
-              "\n"
-              "Check the package with:  sha256sum -c MANIFEST.sha256\n"
-              "Each original's file name carries its SHA-256, which is how the case report and\n"
-              "the case database name it.\n")
+    return Tr::tr(
+               "Evidence package of case %1 (Anti-Spam Policy, section XI)\n"
+               "\n"
+               "originals/   the %2 stored messages of the case, byte for byte as received\n"
+               "notices/     the %3 notices the desk saved, byte for byte as sent\n"
+               "case.json    the case: account, status, reports, history\n"
+               "audit.jsonl  the audit entries of the case, one JSON object per line, and the\n"
+               "             audit chain's entry count and head hash when the package was made\n"
+               "case-report.pdf  the case report\n"
+               "\n"
+               "Check the package with:  sha256sum -c MANIFEST.sha256\n"
+               "Each original's file name carries its SHA-256, which is how the case report and\n"
+               "the case database name it.\n")
         .arg(caseId)
         .arg(originals)
         .arg(notices)
@@ -65,7 +66,8 @@ Result<QHash<QString, QByteArray>> parseManifest(const QByteArray &text)
             continue;
         const qsizetype gap = line.indexOf("  ");
         if (gap != 64)
-            return Error{tr("%1 line %2 is not \"<sha256>  <path>\"").arg(kManifest).arg(number)};
+            return Error{
+                Tr::tr("%1 line %2 is not \"<sha256>  <path>\"").arg(kManifest).arg(number)};
         sums.insert(QString::fromUtf8(line.mid(66)), line.left(64));
     }
     return sums;
@@ -77,14 +79,14 @@ Status checkAgainst(const QHash<QString, QByteArray> &sums, const QHash<QString,
     for (auto it = sums.cbegin(); it != sums.cend(); ++it) {
         if (!files.contains(it.key()))
             return Error{
-                tr("%1: %2 is in the manifest but not in the package").arg(where, it.key())};
+                Tr::tr("%1: %2 is in the manifest but not in the package").arg(where, it.key())};
         if (sha256Hex(files.value(it.key())) != it.value())
             return Error{
-                tr("%1: %2 does not have the SHA-256 the manifest gives").arg(where, it.key())};
+                Tr::tr("%1: %2 does not have the SHA-256 the manifest gives").arg(where, it.key())};
     }
     for (auto it = files.cbegin(); it != files.cend(); ++it) {
         if (it.key() != kManifest && !sums.contains(it.key()))
-            return Error{tr("%1: %2 is not in the manifest").arg(where, it.key())};
+            return Error{Tr::tr("%1: %2 is not in the manifest").arg(where, it.key())};
     }
     return Status::success();
 }
@@ -123,16 +125,17 @@ Result<EvidencePackage> buildEvidencePackage(CaseStore &store, qint64 caseId)
     for (const CaseReportRecord &report : record->reports) {
         Result<QByteArray> bytes = evidence.bytes(report.evidenceId);
         if (!bytes)
-            return Error{tr("Case %1, evidence %2: %3")
+            return Error{Tr::tr("Case %1, evidence %2: %3")
                              .arg(record->publicId)
                              .arg(report.evidenceId)
                              .arg(bytes.error())};
         // The stored bytes must still be what their hash says: a package is no place to find
         // out later that they are not.
         if (sha256Hex(*bytes) != report.sha256Hex)
-            return Error{tr("Case %1, evidence %2: the stored bytes no longer match their SHA-256")
-                             .arg(record->publicId)
-                             .arg(report.evidenceId)};
+            return Error{
+                Tr::tr("Case %1, evidence %2: the stored bytes no longer match their SHA-256")
+                    .arg(record->publicId)
+                    .arg(report.evidenceId)};
         package.add(QStringLiteral("originals/%1-%2.eml")
                         .arg(report.evidenceId, 6, 10, QLatin1Char('0'))
                         .arg(QString::fromLatin1(report.sha256Hex)),
@@ -155,19 +158,20 @@ Status writePackageDirectory(const EvidencePackage &package, const QString &dire
 {
     QDir dir(directory);
     if (dir.exists() && !dir.isEmpty())
-        return Error{tr("%1 is not empty: an evidence package goes into a new folder")
+        return Error{Tr::tr("%1 is not empty: an evidence package goes into a new folder")
                          .arg(QDir::toNativeSeparators(directory))};
     QList<PackageFile> files = package.files;
     files.append({kManifest, package.manifest()});
     for (const PackageFile &file : std::as_const(files)) {
         const QString path = dir.filePath(file.path);
         if (!QDir().mkpath(QFileInfo(path).absolutePath()))
-            return Error{tr("Cannot create the folder of %1").arg(QDir::toNativeSeparators(path))};
+            return Error{
+                Tr::tr("Cannot create the folder of %1").arg(QDir::toNativeSeparators(path))};
         QSaveFile out(path);
         if (!out.open(QIODevice::WriteOnly) || out.write(file.bytes) != file.bytes.size() ||
             !out.commit())
-            return Error{
-                tr("Cannot write %1: %2").arg(QDir::toNativeSeparators(path), out.errorString())};
+            return Error{Tr::tr("Cannot write %1: %2")
+                             .arg(QDir::toNativeSeparators(path), out.errorString())};
     }
     return Status::success();
 }
@@ -183,7 +187,7 @@ Status writePackageZip(const EvidencePackage &package, const QString &zipPath)
         zip_error_init_with_code(&zipError, error);
         const QString reason = QString::fromUtf8(zip_error_strerror(&zipError));
         zip_error_fini(&zipError);
-        return Error{tr("Cannot create %1: %2").arg(QDir::toNativeSeparators(zipPath), reason)};
+        return Error{Tr::tr("Cannot create %1: %2").arg(QDir::toNativeSeparators(zipPath), reason)};
     }
     QList<PackageFile> files = package.files;
     files.append({kManifest, package.manifest()});
@@ -198,12 +202,12 @@ Status writePackageZip(const EvidencePackage &package, const QString &zipPath)
             if (source)
                 zip_source_free(source);
             return Error{
-                tr("Cannot add %1 to %2: %3")
+                Tr::tr("Cannot add %1 to %2: %3")
                     .arg(file.path, QDir::toNativeSeparators(zipPath), zipError(archive.get()))};
         }
     }
     if (zip_close(archive.get()) != 0)
-        return Error{tr("Cannot write %1: %2")
+        return Error{Tr::tr("Cannot write %1: %2")
                          .arg(QDir::toNativeSeparators(zipPath), zipError(archive.get()))};
     archive.release(); // closed: nothing left to discard
     return Status::success();
@@ -219,7 +223,7 @@ Status verifyPackage(const QString &path)
             const QString file = it.next();
             QFile in(file);
             if (!in.open(QIODevice::ReadOnly))
-                return Error{tr("Cannot read %1: %2").arg(file, in.errorString())};
+                return Error{Tr::tr("Cannot read %1: %2").arg(file, in.errorString())};
             files.insert(root.relativeFilePath(file), in.readAll());
         }
     } else {
@@ -227,12 +231,12 @@ Status verifyPackage(const QString &path)
         std::unique_ptr<zip_t, ZipCloser> archive(
             zip_open(QFile::encodeName(path).constData(), ZIP_RDONLY, &error));
         if (!archive)
-            return Error{tr("%1 is not a readable .zip archive").arg(path)};
+            return Error{Tr::tr("%1 is not a readable .zip archive").arg(path)};
         const zip_int64_t count = zip_get_num_entries(archive.get(), 0);
         for (zip_int64_t i = 0; i < count; ++i) {
             zip_stat_t stat;
             if (zip_stat_index(archive.get(), zip_uint64_t(i), 0, &stat) != 0)
-                return Error{tr("%1: entry %2 is unreadable").arg(path).arg(i)};
+                return Error{Tr::tr("%1: entry %2 is unreadable").arg(path).arg(i)};
             QString entry = QString::fromUtf8(stat.name);
             if (entry.endsWith(QLatin1Char('/')))
                 continue;
@@ -244,12 +248,12 @@ Status verifyPackage(const QString &path)
             if (file)
                 zip_fclose(file);
             if (!read)
-                return Error{tr("%1: cannot read %2").arg(path, entry)};
+                return Error{Tr::tr("%1: cannot read %2").arg(path, entry)};
             files.insert(entry, bytes);
         }
     }
     if (!files.contains(kManifest))
-        return Error{tr("%1 has no %2").arg(path, kManifest)};
+        return Error{Tr::tr("%1 has no %2").arg(path, kManifest)};
     Result<QHash<QString, QByteArray>> sums = parseManifest(files.value(kManifest));
     if (!sums)
         return Error{sums.error()};

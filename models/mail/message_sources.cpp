@@ -19,10 +19,10 @@ namespace Awb {
 
 namespace {
 
-QString tr(const char *text)
+struct Tr
 {
-    return QCoreApplication::translate("Awb::MessageSources", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(Awb::MessageSources)
+};
 
 QString systemError(int error)
 {
@@ -92,16 +92,16 @@ void Planner::addPath(const QString &path, bool given)
     struct stat linkStatus;
     if (::lstat(native.constData(), &linkStatus) != 0) {
         const int error = errno;
-        fail(path, error == ENOENT ? tr("no such file or directory")
-                                   : tr("cannot access it: %1").arg(systemError(error)));
+        fail(path, error == ENOENT ? Tr::tr("no such file or directory")
+                                   : Tr::tr("cannot access it: %1").arg(systemError(error)));
         return;
     }
     struct stat status;
     if (::stat(native.constData(), &status) != 0) {
         const int error = errno;
         fail(path, S_ISLNK(linkStatus.st_mode) && error == ENOENT
-                       ? tr("broken symbolic link: its target does not exist")
-                       : tr("cannot access it: %1").arg(systemError(error)));
+                       ? Tr::tr("broken symbolic link: its target does not exist")
+                       : Tr::tr("cannot access it: %1").arg(systemError(error)));
         return;
     }
     if (S_ISDIR(status.st_mode)) {
@@ -110,33 +110,33 @@ void Planner::addPath(const QString &path, bool given)
     } else if (S_ISREG(status.st_mode)) {
         addFile(path, qint64(status.st_size));
     } else if (S_ISFIFO(status.st_mode)) {
-        fail(path, tr("a named pipe (FIFO), not a file"));
+        fail(path, Tr::tr("a named pipe (FIFO), not a file"));
     } else if (S_ISSOCK(status.st_mode)) {
-        fail(path, tr("a socket, not a file"));
+        fail(path, Tr::tr("a socket, not a file"));
     } else if (S_ISCHR(status.st_mode) || S_ISBLK(status.st_mode)) {
-        fail(path, tr("a device, not a file"));
+        fail(path, Tr::tr("a device, not a file"));
     } else {
-        fail(path, tr("not a regular file"));
+        fail(path, Tr::tr("not a regular file"));
     }
 }
 
 void Planner::addFile(const QString &path, qint64 size)
 {
     if (size == 0) {
-        fail(path, tr("empty file"));
+        fail(path, Tr::tr("empty file"));
         return;
     }
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
-        fail(path, tr("cannot read the file: %1").arg(file.errorString()));
+        fail(path, Tr::tr("cannot read the file: %1").arg(file.errorString()));
         return;
     }
     // Two lines decide the kind; 64 KiB covers any sane envelope and first header line.
     const QByteArray head = file.read(64 * 1024);
     if (head.isEmpty()) {
         fail(path, file.error() == QFileDevice::NoError
-                       ? tr("empty file")
-                       : tr("cannot read the file: %1").arg(file.errorString()));
+                       ? Tr::tr("empty file")
+                       : Tr::tr("cannot read the file: %1").arg(file.errorString()));
         return;
     }
     m_files.append({path, sniff(head), size});
@@ -147,7 +147,7 @@ bool Planner::listDirectory(const QString &path, QStringList *names)
     DIR *dir = ::opendir(QFile::encodeName(path).constData());
     if (!dir) {
         const int error = errno;
-        fail(path, tr("cannot read the directory: %1").arg(systemError(error)));
+        fail(path, Tr::tr("cannot read the directory: %1").arg(systemError(error)));
         return false;
     }
     while (const dirent *entry = ::readdir(dir)) {
@@ -246,18 +246,18 @@ bool readSource(const SourceFile &file, const MessageSink &onMessage, const Erro
     if (file.kind == SourceKind::Message) {
         QFile in(file.path);
         if (!in.open(QIODevice::ReadOnly)) {
-            onError({file.path, -1, tr("cannot read the file: %1").arg(in.errorString())});
+            onError({file.path, -1, Tr::tr("cannot read the file: %1").arg(in.errorString())});
             return true;
         }
         RawMessage raw;
         raw.path = file.path;
         raw.bytes = in.readAll();
         if (in.error() != QFileDevice::NoError) {
-            onError({file.path, -1, tr("cannot read the file: %1").arg(in.errorString())});
+            onError({file.path, -1, Tr::tr("cannot read the file: %1").arg(in.errorString())});
             return true;
         }
         if (raw.bytes.isEmpty()) {
-            onError({file.path, -1, tr("empty file")});
+            onError({file.path, -1, Tr::tr("empty file")});
             return true;
         }
         return onMessage(std::move(raw));
@@ -272,7 +272,7 @@ bool readSource(const SourceFile &file, const MessageSink &onMessage, const Erro
     RawMessage raw;
     while (reader.next(&raw)) {
         if (raw.bytes.isEmpty()) {
-            onError({file.path, raw.index, tr("empty message in the mbox file")});
+            onError({file.path, raw.index, Tr::tr("empty message in the mbox file")});
         } else if (!onMessage(std::move(raw))) {
             return false;
         }

@@ -12,10 +12,10 @@ namespace {
 // Bumped only if a field changes meaning; new fields are added without it.
 constexpr int kAdviceVersion = 1;
 
-QString tr(const char *text)
+struct Tr
 {
-    return QCoreApplication::translate("Awb::EnforcementAdvisor", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(Awb::EnforcementAdvisor)
+};
 
 QJsonObject factorToJson(const AdvisorFactor &f)
 {
@@ -42,7 +42,7 @@ QJsonObject advisorSettingsToJson(const AdvisorSettings &s)
 Result<AdvisorSettings> advisorSettingsFromJson(const QJsonObject &json)
 {
     AdvisorSettings s;
-    JsonFieldReader read(json, tr("advisor settings"));
+    JsonFieldReader read(json, Tr::tr("advisor settings"));
     const QList<std::pair<QString, int>> defaults = s.integers();
     for (const auto &[key, value] : defaults) {
         int number = value;
@@ -56,8 +56,8 @@ Result<AdvisorSettings> advisorSettingsFromJson(const QJsonObject &json)
         return Error{read.error()};
     const std::optional<Severity> parsed = severityFromName(severity);
     if (!parsed)
-        return Error{
-            tr("advisor settings: \"minimumSeverity\" is \"%1\", not a severity.").arg(severity)};
+        return Error{Tr::tr("advisor settings: \"minimumSeverity\" is \"%1\", not a severity.")
+                         .arg(severity)};
     s.minimumSeverity = *parsed;
     return s;
 }
@@ -88,7 +88,7 @@ QJsonObject recommendationToJson(const Recommendation &r)
 Result<Recommendation> recommendationFromJson(const QJsonObject &json)
 {
     Recommendation r;
-    JsonFieldReader read(json, tr("advice"));
+    JsonFieldReader read(json, Tr::tr("advice"));
     int version = 0;
     read.integer("version", version, true);
     read.text("case_id", r.caseId);
@@ -106,21 +106,22 @@ Result<Recommendation> recommendationFromJson(const QJsonObject &json)
     if (!read.ok())
         return Error{read.error()};
     if (version > kAdviceVersion)
-        return Error{tr("advice: version %1 is newer than this program reads (%2).")
+        return Error{Tr::tr("advice: version %1 is newer than this program reads (%2).")
                          .arg(version)
                          .arg(kAdviceVersion)};
     if (enforcementActionRank(r.action) < 0)
-        return Error{tr("advice: \"action\" is \"%1\", not an enforcement action.").arg(r.action)};
+        return Error{
+            Tr::tr("advice: \"action\" is \"%1\", not an enforcement action.").arg(r.action)};
     if (!at.isEmpty()) {
         r.at = QDateTime::fromString(at, Qt::ISODateWithMs);
         if (!r.at.isValid())
-            return Error{tr("advice: \"at\" is \"%1\", not an ISO 8601 time.").arg(at)};
+            return Error{Tr::tr("advice: \"at\" is \"%1\", not an ISO 8601 time.").arg(at)};
     }
     for (qsizetype i = 0; i < items.size(); ++i) {
         if (!items.at(i).isObject())
-            return Error{tr("advice: factor %1 is not an object.").arg(i)};
+            return Error{Tr::tr("advice: factor %1 is not an object.").arg(i)};
         AdvisorFactor f;
-        JsonFieldReader field(items.at(i).toObject(), tr("advice, factor %1").arg(i));
+        JsonFieldReader field(items.at(i).toObject(), Tr::tr("advice, factor %1").arg(i));
         field.text("id", f.id, true);
         field.text("label", f.label);
         field.integer("weight", f.weight);
@@ -135,10 +136,10 @@ Result<Recommendation> recommendationFromJson(const QJsonObject &json)
     if (settings.isObject()) {
         Result<AdvisorSettings> s = advisorSettingsFromJson(settings.toObject());
         if (!s)
-            return Error{tr("advice: %1").arg(s.error())};
+            return Error{Tr::tr("advice: %1").arg(s.error())};
         r.settingsUsed = *s;
     } else if (!settings.isUndefined()) {
-        return Error{tr("advice: \"settings\" is not an object.")};
+        return Error{Tr::tr("advice: \"settings\" is not an object.")};
     }
     return r;
 }

@@ -10,10 +10,10 @@ namespace Awb {
 
 namespace {
 
-QString tr(const char *text)
+struct Tr
 {
-    return QCoreApplication::translate("Awb::EnforcementRules", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(Awb::EnforcementRules)
+};
 
 // The whole-number settings: key in [advisor], member, and the range a value must lie in.
 struct IntSetting
@@ -47,13 +47,13 @@ void readInt(const QSettings &settings, const QString &key, int &target, int min
     const int number = value.toString().trimmed().toInt(&ok);
     if (!ok) {
         // One arg() call: the text read from the file may hold "%3" itself.
-        adjustments << tr("%1 = \"%2\" is not a whole number; used %3.")
+        adjustments << Tr::tr("%1 = \"%2\" is not a whole number; used %3.")
                            .arg(key, value.toString(), QString::number(target));
         return;
     }
     target = std::clamp(number, min, max);
     if (target != number)
-        adjustments << tr("%1 = %2 is outside %3..%4; used %5.")
+        adjustments << Tr::tr("%1 = %2 is outside %3..%4; used %5.")
                            .arg(key)
                            .arg(number)
                            .arg(min)
@@ -67,7 +67,7 @@ void atLeast(int &value, int floor, const char *name, const char *floorName,
 {
     if (value >= floor)
         return;
-    adjustments << tr("advisor/%1 = %2 is below %3 = %4; used %4.")
+    adjustments << Tr::tr("advisor/%1 = %2 is below %3 = %4; used %4.")
                        .arg(QLatin1String(name))
                        .arg(value)
                        .arg(QLatin1String(floorName))
@@ -113,8 +113,8 @@ AdvisorSettings AdvisorSettings::fromSettings(const QSettings &settings)
         if (severity && *severity != Severity::Info) {
             s.minimumSeverity = *severity;
         } else {
-            s.adjustments << tr("%1 = \"%2\" is not one of low, medium, high, critical (info "
-                                "findings never engage a clause); used %3.")
+            s.adjustments << Tr::tr("%1 = \"%2\" is not one of low, medium, high, critical (info "
+                                    "findings never engage a clause); used %3.")
                                  .arg(severityKey, text, severityName(s.minimumSeverity));
         }
     }

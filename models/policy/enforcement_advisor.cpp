@@ -13,27 +13,25 @@ namespace Awb {
 
 namespace {
 
-constexpr char kContext[] = "Awb::EnforcementAdvisor";
-
-QString tr(const char *text)
+struct Tr
 {
-    return QCoreApplication::translate(kContext, text);
-}
+    Q_DECLARE_TR_FUNCTIONS(Awb::EnforcementAdvisor)
+};
 
-QString count(int n, const char *one, const char *many)
+QString count(int n, const QString &one, const QString &many)
 {
-    return advisorCount(kContext, n, one, many);
+    return advisorCount(n, one, many);
 }
 
 QString day(const QDateTime &at)
 {
-    return advisorDay(kContext, at);
+    return advisorDay(at, Tr::tr("(no date)"));
 }
 
 QString minute(const QDateTime &at)
 {
     return at.isValid() ? at.toUTC().toString(QStringLiteral("yyyy-MM-dd HH:mm 'UTC'"))
-                        : tr("(no date)");
+                        : Tr::tr("(no date)");
 }
 
 QString capitalised(QString text)
@@ -58,7 +56,7 @@ QString reportName(const AdvisorFinding &f)
         return QLatin1Char('<') + f.reportMessageId + QLatin1Char('>');
     if (!f.reportSha256.isEmpty())
         return QStringLiteral("sha256 ") + f.reportSha256.left(12);
-    return tr("(unnamed report)");
+    return Tr::tr("(unnamed report)");
 }
 
 // "subject.deceptive x4, from.display-name-spoof x3; reports <a@b>, <c@d>", checks in the order
@@ -78,9 +76,9 @@ QString findingSources(const QList<AdvisorFinding> &findings)
     }
     for (QString &check : checks)
         check += QStringLiteral(" x%1").arg(perCheck.value(check));
-    return tr("%1; %2: %3")
+    return Tr::tr("%1; %2: %3")
         .arg(checks.join(QStringLiteral(", ")),
-             count(int(reports.size()), "%1 report", "%1 reports"),
+             count(int(reports.size()), Tr::tr("%1 report"), Tr::tr("%1 reports")),
              reports.join(QStringLiteral(", ")));
 }
 
@@ -115,19 +113,20 @@ struct ClauseEvidence
 
 QString listingWhere(const AdvisorListing &l)
 {
-    return tr("%1 on %2").arg(l.addressOrRange, l.listName);
+    return Tr::tr("%1 on %2").arg(l.addressOrRange, l.listName);
 }
 
 QString listingSource(const AdvisorListing &l)
 {
     QStringList parts;
-    parts << tr("source %1").arg(l.source);
+    parts << Tr::tr("source %1").arg(l.source);
     if (!l.zone.isEmpty())
-        parts << tr("zone %1").arg(l.zone);
-    parts << tr("checked %1").arg(minute(l.checkedAt));
+        parts << Tr::tr("zone %1").arg(l.zone);
+    parts << Tr::tr("checked %1").arg(minute(l.checkedAt));
     if (l.evidenceId)
-        parts << tr("evidence %1").arg(*l.evidenceId);
-    return tr("listing row %1 (%2)").arg(QString::number(l.id), parts.join(QStringLiteral(", ")));
+        parts << Tr::tr("evidence %1").arg(*l.evidenceId);
+    return Tr::tr("listing row %1 (%2)")
+        .arg(QString::number(l.id), parts.join(QStringLiteral(", ")));
 }
 
 struct Assessment
@@ -172,7 +171,7 @@ void collectEvidence(const AdvisorInput &in, const AdvisorSettings &s, Assessmen
     for (const MissedDeadline &d : in.missedDeadlines) {
         if (d.kind == u"opt-out")
             a.clauses[QStringLiteral("4.2")].deadlines
-                << tr("opt-out deadline %1").arg(minute(d.due));
+                << Tr::tr("opt-out deadline %1").arg(minute(d.due));
     }
 }
 
@@ -196,23 +195,25 @@ void addClauseFactors(const AdvisorSettings &s, Assessment &a)
             if (rule) {
                 f.label = capitalised(rule->text);
                 f.weight = s.weight(rule->id);
-                f.source += tr("; setting %1 = %2").arg(rule->settingsKey).arg(f.weight);
+                f.source += Tr::tr("; setting %1 = %2").arg(rule->settingsKey).arg(f.weight);
                 a.facts.engagedClauses << clause;
             } else {
-                f.label = tr("Clause %1: not scored").arg(clause);
-                f.detail.prepend(tr("Clause %1 concerns the report or the provider, not what the "
-                                    "customer did: shown, not scored.\n")
-                                     .arg(clause));
+                f.label = Tr::tr("Clause %1: not scored").arg(clause);
+                f.detail.prepend(
+                    Tr::tr("Clause %1 concerns the report or the provider, not what the "
+                           "customer did: shown, not scored.\n")
+                        .arg(clause));
             }
             add(a, f);
         }
         if (!e.below.isEmpty()) {
             AdvisorFactor f;
             f.id = QStringLiteral("below-minimum-") + clause;
-            f.label = tr("Clause %1: findings below %2, not counted")
+            f.label = Tr::tr("Clause %1: findings below %2, not counted")
                           .arg(clause, severityName(s.minimumSeverity));
-            f.source = findingSources(e.below) +
-                       tr("; setting minimumSeverity = %1").arg(severityName(s.minimumSeverity));
+            f.source =
+                findingSources(e.below) +
+                Tr::tr("; setting minimumSeverity = %1").arg(severityName(s.minimumSeverity));
             f.detail = findingDetail(e.below);
             add(a, f);
         }
@@ -226,9 +227,9 @@ void addThresholdFactor(Assessment &a, const AdvisorSettings &s, const QString &
     f.id = id;
     f.counted = value >= threshold;
     f.weight = s.weight(id);
-    f.label = f.counted ? tr("%1, at least %2").arg(what).arg(threshold)
-                        : tr("%1, fewer than %2: no points").arg(what).arg(threshold);
-    f.source = tr("the case's reports; settings %1 = %2, %3 = %4")
+    f.label = f.counted ? Tr::tr("%1, at least %2").arg(what).arg(threshold)
+                        : Tr::tr("%1, fewer than %2: no points").arg(what).arg(threshold);
+    f.source = Tr::tr("the case's reports; settings %1 = %2, %3 = %4")
                    .arg(QLatin1String(thresholdKey))
                    .arg(threshold)
                    .arg(factorRule(id)->settingsKey)
@@ -238,17 +239,17 @@ void addThresholdFactor(Assessment &a, const AdvisorSettings &s, const QString &
 
 void addVolumeFactors(const AdvisorInput &in, const AdvisorSettings &s, Assessment &a)
 {
-    const QString reports = count(in.reportCount, "%1 report", "%1 reports");
+    const QString reports = count(in.reportCount, Tr::tr("%1 report"), Tr::tr("%1 reports"));
     if (in.reportCount >= s.highVolumeThreshold)
         addThresholdFactor(a, s, QStringLiteral("volume-high"), in.reportCount,
                            s.highVolumeThreshold, "highVolumeThreshold", reports);
     else
         addThresholdFactor(a, s, QStringLiteral("volume"), in.reportCount, s.volumeThreshold,
                            "volumeThreshold", reports);
-    addThresholdFactor(
-        a, s, QStringLiteral("distinct-reporters"), in.distinctReporters,
-        s.distinctReportersThreshold, "distinctReportersThreshold",
-        count(in.distinctReporters, "%1 distinct reporter", "%1 distinct reporters"));
+    addThresholdFactor(a, s, QStringLiteral("distinct-reporters"), in.distinctReporters,
+                       s.distinctReportersThreshold, "distinctReportersThreshold",
+                       count(in.distinctReporters, Tr::tr("%1 distinct reporter"),
+                             Tr::tr("%1 distinct reporters")));
 }
 
 void addDeadlineFactors(const AdvisorInput &in, const AdvisorSettings &s, Assessment &a)
@@ -257,9 +258,9 @@ void addDeadlineFactors(const AdvisorInput &in, const AdvisorSettings &s, Assess
         ++a.facts.missedDeadlines;
         AdvisorFactor f;
         f.id = QStringLiteral("missed-deadline");
-        f.label = tr("Missed %1 deadline of %2").arg(d.kind, minute(d.due));
+        f.label = Tr::tr("Missed %1 deadline of %2").arg(d.kind, minute(d.due));
         f.weight = s.weight(f.id);
-        f.source = tr("deadline %1 due %2; setting weightMissedDeadline = %3")
+        f.source = Tr::tr("deadline %1 due %2; setting weightMissedDeadline = %3")
                        .arg(d.kind, minute(d.due), QString::number(f.weight));
         f.detail = d.description;
         f.counted = true;
@@ -275,17 +276,20 @@ void addListingFactors(const AdvisorInput &in, Assessment &a)
         f.source = listingSource(l);
         f.counted = l.verdict == u"listed";
         if (f.counted) {
-            f.label = tr("%1 listed on %2").arg(l.addressOrRange, l.listName);
-            f.detail = tr("Blacklist impact on an address of the account: rule R1, clauses 3.3 "
-                          "and 6.2.");
+            f.label = Tr::tr("%1 listed on %2").arg(l.addressOrRange, l.listName);
+            f.detail = Tr::tr("Blacklist impact on an address of the account: rule R1, clauses 3.3 "
+                              "and 6.2.");
         } else if (l.verdict == u"policy-listed") {
-            f.label = tr("%1 on %2: policy listing, not counted").arg(l.addressOrRange, l.listName);
-            f.detail = tr("A policy listing (Spamhaus PBL) marks addresses that should not send "
-                          "mail straight to recipients. It says nothing about abuse and is not "
-                          "counted as blacklist impact.");
+            f.label =
+                Tr::tr("%1 on %2: policy listing, not counted").arg(l.addressOrRange, l.listName);
+            f.detail =
+                Tr::tr("A policy listing (Spamhaus PBL) marks addresses that should not send "
+                       "mail straight to recipients. It says nothing about abuse and is not "
+                       "counted as blacklist impact.");
         } else {
-            f.label = tr("%1 on %2: %3, not counted").arg(l.addressOrRange, l.listName, l.verdict);
-            f.detail = tr("This check did not show the address listed.");
+            f.label =
+                Tr::tr("%1 on %2: %3, not counted").arg(l.addressOrRange, l.listName, l.verdict);
+            f.detail = Tr::tr("This check did not show the address listed.");
         }
         add(a, f);
     }
@@ -296,25 +300,26 @@ void addPriorFactors(const AdvisorInput &in, Assessment &a)
     for (const PriorOffence &p : in.priorOffences) {
         AdvisorFactor f;
         f.id = QStringLiteral("prior-offence");
-        f.label = tr("%1 %2 of %3").arg(p.kind, p.reference, day(p.at));
-        f.source = p.kind == u"case" ? tr("case %1").arg(p.reference)
-                                     : tr("account history: %1").arg(p.reference);
+        f.label = Tr::tr("%1 %2 of %3").arg(p.kind, p.reference, day(p.at));
+        f.source = p.kind == u"case" ? Tr::tr("case %1").arg(p.reference)
+                                     : Tr::tr("account history: %1").arg(p.reference);
         const bool inWindow = p.at.isValid() && p.at >= a.windowStart && p.at <= in.now;
         if (!in.caseId.isEmpty() && p.reference == in.caseId) {
-            f.detail = tr("This case itself: not a prior offence.");
+            f.detail = Tr::tr("This case itself: not a prior offence.");
         } else if (!inWindow) {
-            f.detail = tr("Dated %1, outside the window %2 to %3: not counted.")
+            f.detail = Tr::tr("Dated %1, outside the window %2 to %3: not counted.")
                            .arg(day(p.at), day(a.windowStart), day(in.now));
         } else if (!p.counted) {
             f.detail =
-                tr("Within the window, but not a confirmed offence (an open case, an opt-out "
-                   "request or a third party's blacklisting): not counted.");
+                Tr::tr("Within the window, but not a confirmed offence (an open case, an opt-out "
+                       "request or a third party's blacklisting): not counted.");
         } else {
             f.counted = true;
             ++a.facts.priorOffences;
-            f.detail = tr("Confirmed offence within the window %1 to %2: counts towards rule R2 "
-                          "(repeated), not towards the score.")
-                           .arg(day(a.windowStart), day(in.now));
+            f.detail =
+                Tr::tr("Confirmed offence within the window %1 to %2: counts towards rule R2 "
+                       "(repeated), not towards the score.")
+                    .arg(day(a.windowStart), day(in.now));
         }
         add(a, f);
     }
@@ -350,10 +355,11 @@ Recommendation adviseEnforcement(const AdvisorInput &in, const AdvisorSettings &
             continue;
         r.ruleId = rule.id;
         r.action = rule.action;
-        QString outcome = rule.action.isEmpty() ? tr("no action proposed") : rule.action;
+        QString outcome = rule.action.isEmpty() ? Tr::tr("no action proposed") : rule.action;
         if (rule.action == u"suspension") {
             r.suspensionDays = suspensionDaysFor(r.score, s);
-            outcome = tr("suspension of %1").arg(count(r.suspensionDays, "%1 day", "%1 days"));
+            outcome = Tr::tr("suspension of %1")
+                          .arg(count(r.suspensionDays, Tr::tr("%1 day"), Tr::tr("%1 days")));
         }
         r.ruleApplied = QStringLiteral("%1 %2: %3 -> %4, %5")
                             .arg(rule.id, rule.name, rule.because(a.facts, s), outcome, rule.basis);

@@ -16,6 +16,8 @@ namespace Awb {
 // A missing optional field leaves its target as it was; null counts as missing.
 class JsonFieldReader
 {
+    Q_DECLARE_TR_FUNCTIONS(Awb::JsonFieldReader)
+
 public:
     JsonFieldReader(const QJsonObject &object, QString where)
         : m_object(object)
@@ -98,11 +100,6 @@ public:
     const QString &error() const { return m_error; }
 
 private:
-    static QString tr(const char *text)
-    {
-        return QCoreApplication::translate("Awb::JsonFieldReader", text);
-    }
-
     QJsonObject m_object;
     QString m_where;
     QString m_error;

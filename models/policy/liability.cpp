@@ -11,27 +11,27 @@ namespace Awb {
 
 namespace {
 
-QString tr(const char *text)
+struct Tr
 {
-    return QCoreApplication::translate("Awb::Liability", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(Awb::Liability)
+};
 
 QString minute(const QDateTime &at)
 {
     return at.isValid() ? at.toUTC().toString(QStringLiteral("yyyy-MM-dd HH:mm 'UTC'"))
-                        : tr("(no date)");
+                        : Tr::tr("(no date)");
 }
 
 QString chargeLabel(const QString &kind)
 {
     if (kind == u"delisting-fee")
-        return tr("Delisting fee");
+        return Tr::tr("Delisting fee");
     if (kind == u"reputation-remediation")
-        return tr("IP reputation remediation");
+        return Tr::tr("IP reputation remediation");
     if (kind == u"administrative-overhead")
-        return tr("Administrative overhead");
+        return Tr::tr("Administrative overhead");
     if (kind == u"legal-fees")
-        return tr("Legal fees");
+        return Tr::tr("Legal fees");
     return kind;
 }
 
@@ -52,7 +52,7 @@ Result<qint64> addLine(LiabilityStatement &s, const QString &kind, const QString
 {
     Result<qint64> amount = multiplyMoney(unitCents, quantity);
     if (!amount)
-        return Error{tr("Liability statement, %1: %2").arg(description, amount.error())};
+        return Error{Tr::tr("Liability statement, %1: %2").arg(description, amount.error())};
     s.lines.append({kind, description, quantity, unitCents, *amount});
     return amount;
 }
@@ -61,8 +61,8 @@ Result<qint64> addLine(LiabilityStatement &s, const QString &kind, const QString
 
 QString liabilityIncidentDefinition()
 {
-    return tr("An incident is one listing of one address or range on one blocklist, or one "
-              "complaint campaign (policy 6.2).");
+    return Tr::tr("An incident is one listing of one address or range on one blocklist, or one "
+                  "complaint campaign (policy 6.2).");
 }
 
 QStringList liabilityChargeKinds()
@@ -108,9 +108,9 @@ QList<LiabilityIncident> incidentsFromListings(const QList<AdvisorListing> &list
         const int n = observations.value(it.key());
         incident.description =
             n == 1
-                ? tr("%1 listed on %2, seen %3")
+                ? Tr::tr("%1 listed on %2, seen %3")
                       .arg(incident.addressOrRange, incident.listName, minute(incident.firstSeen))
-                : tr("%1 listed on %2, seen %3 times from %4 to %5 (one incident)")
+                : Tr::tr("%1 listed on %2, seen %3 times from %4 to %5 (one incident)")
                       .arg(incident.addressOrRange, incident.listName, QString::number(n),
                            minute(incident.firstSeen), minute(lastSeen.value(it.key())));
         std::sort(incident.sourceIds.begin(), incident.sourceIds.end());
@@ -133,8 +133,8 @@ QList<LiabilityIncident> incidentsFromCampaigns(const QList<ComplaintCampaign> &
             incident.firstSeen = c.firstSeen;
             incident.description =
                 c.description.isEmpty()
-                    ? tr("Complaint campaign, case %1").arg(id)
-                    : tr("Complaint campaign, case %1: %2").arg(id, c.description);
+                    ? Tr::tr("Complaint campaign, case %1").arg(id)
+                    : Tr::tr("Complaint campaign, case %1: %2").arg(id, c.description);
             incidents.append(incident);
         }
         LiabilityIncident &incident = incidents[byCase.value(id)];
@@ -158,12 +158,14 @@ Result<LiabilityStatement> buildLiabilityStatement(const QList<LiabilityIncident
                                                    const LiabilityForfeitures &forfeitures)
 {
     if (incidents.isEmpty())
-        return Error{tr("Liability statement: no incident. Policy 6.2 charges per incident (a "
-                        "blocklist listing or a complaint campaign); there is nothing to charge.")};
+        return Error{
+            Tr::tr("Liability statement: no incident. Policy 6.2 charges per incident (a "
+                   "blocklist listing or a complaint campaign); there is nothing to charge.")};
     if (perIncidentCents < kMinimumIncidentCents)
-        return Error{tr("Liability statement: %1 per incident is below the minimum penalty of %2 "
-                        "per incident of policy 6.2.")
-                         .arg(formatMoney(perIncidentCents), formatMoney(kMinimumIncidentCents))};
+        return Error{
+            Tr::tr("Liability statement: %1 per incident is below the minimum penalty of %2 "
+                   "per incident of policy 6.2.")
+                .arg(formatMoney(perIncidentCents), formatMoney(kMinimumIncidentCents))};
 
     LiabilityStatement s;
     s.incidents = incidents;
@@ -172,7 +174,7 @@ Result<LiabilityStatement> buildLiabilityStatement(const QList<LiabilityIncident
 
     Result<qint64> incidentTotal =
         addLine(s, QStringLiteral("incident"),
-                tr("Incidents under policy 6.2 (%1 each)").arg(formatMoney(perIncidentCents)),
+                Tr::tr("Incidents under policy 6.2 (%1 each)").arg(formatMoney(perIncidentCents)),
                 incidents.size(), perIncidentCents);
     if (!incidentTotal)
         return Error{incidentTotal.error()};
@@ -181,25 +183,25 @@ Result<LiabilityStatement> buildLiabilityStatement(const QList<LiabilityIncident
     QList<qint64> chargeAmounts;
     for (const LiabilityCharge &c : charges) {
         if (!liabilityChargeKinds().contains(c.kind))
-            return Error{tr("Liability statement: \"%1\" is not a charge of policy 6.2 (%2).")
+            return Error{Tr::tr("Liability statement: \"%1\" is not a charge of policy 6.2 (%2).")
                              .arg(c.kind, liabilityChargeKinds().join(QStringLiteral(", ")))};
         const QString description =
             c.description.trimmed().isEmpty()
                 ? chargeLabel(c.kind)
                 : chargeLabel(c.kind) + QStringLiteral(": ") + c.description.trimmed();
         if (c.cents < 0)
-            return Error{tr("Liability statement, %1: a charge cannot be negative (%2).")
+            return Error{Tr::tr("Liability statement, %1: a charge cannot be negative (%2).")
                              .arg(description, formatMoney(c.cents))};
         s.lines.append({c.kind, description, 1, c.cents, c.cents});
         chargeAmounts.append(c.cents);
     }
     Result<qint64> chargesTotal = sumMoney(chargeAmounts);
     if (!chargesTotal)
-        return Error{tr("Liability statement, charges: %1").arg(chargesTotal.error())};
+        return Error{Tr::tr("Liability statement, charges: %1").arg(chargesTotal.error())};
     s.chargesTotalCents = *chargesTotal;
     Result<qint64> due = addMoney(s.incidentTotalCents, s.chargesTotalCents);
     if (!due)
-        return Error{tr("Liability statement, total due: %1").arg(due.error())};
+        return Error{Tr::tr("Liability statement, total due: %1").arg(due.error())};
     s.totalDueCents = *due;
 
     const struct
@@ -208,14 +210,14 @@ Result<LiabilityStatement> buildLiabilityStatement(const QList<LiabilityIncident
         QString description;
         qint64 cents;
     } forfeits[] = {
-        {"forfeit-prepaid", tr("Prepaid fees"), forfeitures.prepaidCents},
-        {"forfeit-setup", tr("Setup charges"), forfeitures.setupCents},
-        {"forfeit-credits", tr("Account credits"), forfeitures.creditsCents},
+        {"forfeit-prepaid", Tr::tr("Prepaid fees"), forfeitures.prepaidCents},
+        {"forfeit-setup", Tr::tr("Setup charges"), forfeitures.setupCents},
+        {"forfeit-credits", Tr::tr("Account credits"), forfeitures.creditsCents},
     };
     QList<qint64> forfeitAmounts;
     for (const auto &f : forfeits) {
         if (f.cents < 0)
-            return Error{tr("Liability statement, %1: a forfeiture cannot be negative (%2).")
+            return Error{Tr::tr("Liability statement, %1: a forfeiture cannot be negative (%2).")
                              .arg(f.description, formatMoney(f.cents))};
         if (f.cents == 0)
             continue;
@@ -224,25 +226,25 @@ Result<LiabilityStatement> buildLiabilityStatement(const QList<LiabilityIncident
     }
     Result<qint64> forfeitTotal = sumMoney(forfeitAmounts);
     if (!forfeitTotal)
-        return Error{tr("Liability statement, forfeitures: %1").arg(forfeitTotal.error())};
+        return Error{Tr::tr("Liability statement, forfeitures: %1").arg(forfeitTotal.error())};
     s.forfeitTotalCents = *forfeitTotal;
 
-    s.notes << tr("Total due = incidents %1 + charges %2 = %3.")
+    s.notes << Tr::tr("Total due = incidents %1 + charges %2 = %3.")
                    .arg(formatMoney(s.incidentTotalCents), formatMoney(s.chargesTotalCents),
                         formatMoney(s.totalDueCents));
     s.notes << (s.forfeitTotalCents > 0
-                    ? tr("Forfeited under policy 6.3 (Terms of Service, section 2.3): %1. The "
-                         "provider retains these amounts; they are not billed and are not part "
-                         "of the total due.")
+                    ? Tr::tr("Forfeited under policy 6.3 (Terms of Service, section 2.3): %1. The "
+                             "provider retains these amounts; they are not billed and are not part "
+                             "of the total due.")
                           .arg(formatMoney(s.forfeitTotalCents))
-                    : tr("Nothing is forfeited under policy 6.3: the account holds no prepaid "
-                         "fees, setup charges or credits."));
+                    : Tr::tr("Nothing is forfeited under policy 6.3: the account holds no prepaid "
+                             "fees, setup charges or credits."));
     s.notes << (perIncidentCents == kMinimumIncidentCents
-                    ? tr("%1 per incident is the minimum penalty of policy 6.2.")
+                    ? Tr::tr("%1 per incident is the minimum penalty of policy 6.2.")
                           .arg(formatMoney(perIncidentCents))
-                    : tr("%1 per incident; the minimum penalty of policy 6.2 is %2.")
+                    : Tr::tr("%1 per incident; the minimum penalty of policy 6.2 is %2.")
                           .arg(formatMoney(perIncidentCents), formatMoney(kMinimumIncidentCents)));
-    s.notes << tr("Amounts in US dollars, exact to the cent.");
+    s.notes << Tr::tr("Amounts in US dollars, exact to the cent.");
     return s;
 }
 

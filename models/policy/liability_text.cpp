@@ -11,10 +11,10 @@ namespace Awb {
 
 namespace {
 
-QString tr(const char *text)
+struct Tr
 {
-    return QCoreApplication::translate("Awb::Liability", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(Awb::Liability)
+};
 
 bool isForfeit(const LiabilityLine &line)
 {
@@ -71,9 +71,9 @@ QJsonObject lineToJson(const LiabilityLine &l)
 
 Result<LiabilityIncident> incidentFromJson(const QJsonValue &value, qsizetype index)
 {
-    const QString where = tr("liability statement, incident %1").arg(index);
+    const QString where = Tr::tr("liability statement, incident %1").arg(index);
     if (!value.isObject())
-        return Error{tr("%1: not an object.").arg(where)};
+        return Error{Tr::tr("%1: not an object.").arg(where)};
     const QJsonObject json = value.toObject();
     LiabilityIncident i;
     JsonFieldReader read(json, where);
@@ -90,23 +90,23 @@ Result<LiabilityIncident> incidentFromJson(const QJsonValue &value, qsizetype in
     for (const QJsonValue &id : ids) {
         if (!id.isDouble() || id.toInteger(0) != id.toInteger(1))
             return Error{
-                tr("%1: \"source_ids\" holds something other than whole numbers.").arg(where)};
+                Tr::tr("%1: \"source_ids\" holds something other than whole numbers.").arg(where)};
         i.sourceIds.append(id.toInteger());
     }
     if (!firstSeen.isEmpty()) {
         i.firstSeen = QDateTime::fromString(firstSeen, Qt::ISODateWithMs);
         if (!i.firstSeen.isValid())
-            return Error{
-                tr("%1: \"first_seen\" is \"%2\", not an ISO 8601 time.").arg(where, firstSeen)};
+            return Error{Tr::tr("%1: \"first_seen\" is \"%2\", not an ISO 8601 time.")
+                             .arg(where, firstSeen)};
     }
     return i;
 }
 
 Result<LiabilityLine> lineFromJson(const QJsonValue &value, qsizetype index)
 {
-    const QString where = tr("liability statement, line %1").arg(index);
+    const QString where = Tr::tr("liability statement, line %1").arg(index);
     if (!value.isObject())
-        return Error{tr("%1: not an object.").arg(where)};
+        return Error{Tr::tr("%1: not an object.").arg(where)};
     LiabilityLine l;
     JsonFieldReader read(value.toObject(), where);
     read.text("kind", l.kind, true);
@@ -118,7 +118,7 @@ Result<LiabilityLine> lineFromJson(const QJsonValue &value, qsizetype index)
         return Error{read.error()};
     Result<qint64> amount = multiplyMoney(l.unitCents, l.quantity);
     if (!amount || *amount != l.amountCents)
-        return Error{tr("%1: %2 x %3 is not %4.")
+        return Error{Tr::tr("%1: %2 x %3 is not %4.")
                          .arg(where, QString::number(l.quantity), formatMoney(l.unitCents),
                               formatMoney(l.amountCents))};
     return l;
@@ -145,14 +145,14 @@ Status checkTotals(const LiabilityStatement &s)
     for (const auto &check : checks) {
         Result<qint64> sum = sumMoney(check.amounts);
         if (!sum || *sum != check.total)
-            return Error{tr("liability statement: \"%1\" is %2, but its lines add up to %3.")
+            return Error{Tr::tr("liability statement: \"%1\" is %2, but its lines add up to %3.")
                              .arg(QLatin1String(check.name), formatMoney(check.total),
                                   sum ? formatMoney(*sum) : sum.error())};
     }
     Result<qint64> due = addMoney(s.incidentTotalCents, s.chargesTotalCents);
     if (!due || *due != s.totalDueCents)
-        return Error{tr("liability statement: \"total_due_cents\" is %1, not incidents plus "
-                        "charges.")
+        return Error{Tr::tr("liability statement: \"total_due_cents\" is %1, not incidents plus "
+                            "charges.")
                          .arg(formatMoney(s.totalDueCents))};
     return Status::success();
 }
@@ -161,13 +161,13 @@ Status checkTotals(const LiabilityStatement &s)
 
 QStringList liabilityStatementLines(const LiabilityStatement &s)
 {
-    const QString dueLabel = tr("Total due");
-    const QString forfeitLabel = tr("Total forfeited");
+    const QString dueLabel = Tr::tr("Total due");
+    const QString forfeitLabel = Tr::tr("Total forfeited");
     Columns c;
-    c.description = std::max({tr("Description").size(), dueLabel.size(), forfeitLabel.size()});
-    c.quantity = tr("Qty").size();
-    c.unit = tr("Unit").size();
-    c.amount = std::max({tr("Amount").size(), formatMoney(s.totalDueCents).size(),
+    c.description = std::max({Tr::tr("Description").size(), dueLabel.size(), forfeitLabel.size()});
+    c.quantity = Tr::tr("Qty").size();
+    c.unit = Tr::tr("Unit").size();
+    c.amount = std::max({Tr::tr("Amount").size(), formatMoney(s.totalDueCents).size(),
                          formatMoney(s.forfeitTotalCents).size()});
     for (const LiabilityLine &line : s.lines) {
         c.description = std::max(c.description, line.description.size());
@@ -177,15 +177,15 @@ QStringList liabilityStatementLines(const LiabilityStatement &s)
     }
 
     QStringList out;
-    out << tr("Liability statement (Anti-Spam Policy, sections 6.2 and 6.3)");
+    out << Tr::tr("Liability statement (Anti-Spam Policy, sections 6.2 and 6.3)");
     out << s.incidentDefinition;
-    out << tr("Incidents: %1").arg(s.incidents.size());
+    out << Tr::tr("Incidents: %1").arg(s.incidents.size());
     for (qsizetype i = 0; i < s.incidents.size(); ++i)
         out << QStringLiteral("  %1. %2")
                    .arg(QString::number(i + 1), s.incidents.at(i).description);
     out << QString();
-    out << tr("Billed under policy 6.2:");
-    out << c.row(tr("Description"), tr("Qty"), tr("Unit"), tr("Amount"));
+    out << Tr::tr("Billed under policy 6.2:");
+    out << c.row(Tr::tr("Description"), Tr::tr("Qty"), Tr::tr("Unit"), Tr::tr("Amount"));
     for (const LiabilityLine &line : s.lines) {
         if (!isForfeit(line))
             out << c.row(line.description, QString::number(line.quantity),
@@ -194,8 +194,9 @@ QStringList liabilityStatementLines(const LiabilityStatement &s)
     out << c.rule();
     out << c.row(dueLabel, QString(), QString(), formatMoney(s.totalDueCents));
     out << QString();
-    out << tr("Forfeited under policy 6.3 (retained by the provider, not billed, not part of the "
-              "total due):");
+    out << Tr::tr(
+        "Forfeited under policy 6.3 (retained by the provider, not billed, not part of the "
+        "total due):");
     for (const LiabilityLine &line : s.lines) {
         if (isForfeit(line))
             out << c.row(line.description, QString(), QString(), formatMoney(line.amountCents));
@@ -203,7 +204,7 @@ QStringList liabilityStatementLines(const LiabilityStatement &s)
     out << c.rule();
     out << c.row(forfeitLabel, QString(), QString(), formatMoney(s.forfeitTotalCents));
     out << QString();
-    out << tr("Notes:");
+    out << Tr::tr("Notes:");
     for (const QString &note : s.notes)
         out << QStringLiteral("- ") + note;
     return out;
@@ -233,7 +234,7 @@ QJsonObject liabilityStatementToJson(const LiabilityStatement &s)
 Result<LiabilityStatement> liabilityStatementFromJson(const QJsonObject &json)
 {
     LiabilityStatement s;
-    JsonFieldReader read(json, tr("liability statement"));
+    JsonFieldReader read(json, Tr::tr("liability statement"));
     read.text("incident_definition", s.incidentDefinition, true);
     read.integer64("per_incident_cents", s.perIncidentCents, true);
     read.integer64("incident_total_cents", s.incidentTotalCents, true);

@@ -6,14 +6,14 @@ namespace Awb {
 
 namespace {
 
-QString tr(const char *text)
+struct Tr
 {
-    return QCoreApplication::translate("Awb::Money", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(Awb::Money)
+};
 
 Error notMoney(const QString &text, const QString &reason)
 {
-    return Error{tr("\"%1\" is not an amount of money: %2.").arg(text, reason)};
+    return Error{Tr::tr("\"%1\" is not an amount of money: %2.").arg(text, reason)};
 }
 
 bool isAsciiDigit(QChar c)
@@ -57,28 +57,29 @@ Result<qint64> parseMoney(const QString &text, MoneySign sign)
     takeMinus();
 
     if (rest.isEmpty())
-        return notMoney(text, tr("it has no digits"));
+        return notMoney(text, Tr::tr("it has no digits"));
     const qsizetype point = rest.indexOf(QLatin1Char('.'));
     const QStringView whole = point < 0 ? rest : rest.left(point);
     const QStringView fraction = point < 0 ? QStringView() : rest.mid(point + 1);
     for (QChar c : whole) {
         if (!isAsciiDigit(c) && c != QLatin1Char(','))
-            return notMoney(text, tr("\"%1\" is not a digit").arg(c));
+            return notMoney(text, Tr::tr("\"%1\" is not a digit").arg(c));
     }
     for (QChar c : fraction) {
         if (!isAsciiDigit(c))
-            return notMoney(text, tr("\"%1\" is not a digit of the cents").arg(c));
+            return notMoney(text, Tr::tr("\"%1\" is not a digit of the cents").arg(c));
     }
     if (whole.isEmpty())
-        return notMoney(text, tr("it has no digits before the decimal point"));
+        return notMoney(text, Tr::tr("it has no digits before the decimal point"));
     if (!validGrouping(whole))
-        return notMoney(text, tr("commas must separate groups of three digits"));
+        return notMoney(text, Tr::tr("commas must separate groups of three digits"));
     if (point >= 0 && fraction.isEmpty())
-        return notMoney(text, tr("it has no digits after the decimal point"));
+        return notMoney(text, Tr::tr("it has no digits after the decimal point"));
     if (fraction.size() > 2)
-        return notMoney(text, tr("it has more than two decimals (a cent is the smallest unit)"));
+        return notMoney(text,
+                        Tr::tr("it has more than two decimals (a cent is the smallest unit)"));
     if (negative && sign == MoneySign::NonNegative)
-        return notMoney(text, tr("a negative amount is not allowed here"));
+        return notMoney(text, Tr::tr("a negative amount is not allowed here"));
 
     qint64 cents = 0;
     const auto append = [&cents](QChar c) {
@@ -92,8 +93,8 @@ Result<qint64> parseMoney(const QString &text, MoneySign sign)
     digits += fraction.toString().leftJustified(2, QLatin1Char('0'));
     for (QChar c : std::as_const(digits)) {
         if (!append(c))
-            return notMoney(text, tr("it is larger than the largest amount this program holds "
-                                     "(%1)")
+            return notMoney(text, Tr::tr("it is larger than the largest amount this program holds "
+                                         "(%1)")
                                       .arg(formatMoney(kMaxMoneyCents)));
     }
     return negative ? -cents : cents;
@@ -124,7 +125,7 @@ Result<qint64> addMoney(qint64 a, qint64 b)
 {
     constexpr qint64 lowest = std::numeric_limits<qint64>::min();
     if ((b > 0 && a > kMaxMoneyCents - b) || (b < 0 && a < lowest - b))
-        return Error{tr("%1 + %2 does not fit: the largest amount this program holds is %3.")
+        return Error{Tr::tr("%1 + %2 does not fit: the largest amount this program holds is %3.")
                          .arg(formatMoney(a), formatMoney(b), formatMoney(kMaxMoneyCents))};
     return a + b;
 }
@@ -138,7 +139,7 @@ Result<qint64> multiplyMoney(qint64 unitCents, qint64 quantity)
     // The magnitude may reach 2^63 only for a negative result (the smallest qint64).
     const quint64 limit = quint64(kMaxMoneyCents) + (negative ? 1 : 0);
     if (a != 0 && b > limit / a)
-        return Error{tr("%1 x %2 does not fit: the largest amount this program holds is %3.")
+        return Error{Tr::tr("%1 x %2 does not fit: the largest amount this program holds is %3.")
                          .arg(formatMoney(unitCents))
                          .arg(quantity)
                          .arg(formatMoney(kMaxMoneyCents))};

@@ -19,10 +19,10 @@ constexpr FormatName formatNames[] = {
     {ReportFormat::Forward, "forward"},
 };
 
-QString tr(const char *text)
+struct Tr
 {
-    return QCoreApplication::translate("Awb::ReportCompleteness", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(Awb::ReportCompleteness)
+};
 
 } // namespace
 
@@ -53,14 +53,14 @@ QString ReportCompleteness::summary() const
 {
     QStringList missing;
     if (!fullHeaders)
-        missing << tr("no full headers");
+        missing << Tr::tr("no full headers");
     if (!completeMessage)
-        missing << tr("no complete copy of the message");
+        missing << Tr::tr("no complete copy of the message");
     if (!receiptTimestamp)
-        missing << tr("no receipt timestamp");
+        missing << Tr::tr("no receipt timestamp");
     if (!description)
-        missing << tr("no description of the violation");
-    const QString score = tr("%1 of 4").arg(count());
+        missing << Tr::tr("no description of the violation");
+    const QString score = Tr::tr("%1 of 4").arg(count());
     return missing.isEmpty() ? score
                              : score + QStringLiteral(": ") + missing.join(QStringLiteral(", "));
 }

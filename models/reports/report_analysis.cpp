@@ -18,10 +18,10 @@ namespace {
 // usual mistake (a wrong time zone) is an hour or more.
 constexpr qint64 ArrivalToleranceSeconds = 3600;
 
-QString tr(const char *text)
+struct Tr
 {
-    return QCoreApplication::translate("Awb::ReportAnalysis", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(Awb::ReportAnalysis)
+};
 
 enum CheckIndex {
     SourceIpMismatch,
@@ -40,32 +40,34 @@ const QList<CheckInfo> &catalogue()
 {
     static const QList<CheckInfo> checks = {
         {QStringLiteral("report.source-ip-mismatch"), Severity::Medium, QStringLiteral("V"),
-         tr("Reporter's source IP differs from the original's origin"),
-         tr("The IP the reporter names (Source-IP and the like) is not the origin that the "
-            "original's Received chain shows.")},
+         Tr::tr("Reporter's source IP differs from the original's origin"),
+         Tr::tr("The IP the reporter names (Source-IP and the like) is not the origin that the "
+                "original's Received chain shows.")},
         {QStringLiteral("report.arrival-date-mismatch"), Severity::Low, QStringLiteral("V"),
-         tr("Reporter's arrival date differs from the original's stamps"),
-         tr("The reporter's Arrival-Date is more than an hour from the time the reporter's own "
-            "server stamped on the original.")},
+         Tr::tr("Reporter's arrival date differs from the original's stamps"),
+         Tr::tr("The reporter's Arrival-Date is more than an hour from the time the reporter's own "
+                "server stamped on the original.")},
         {QStringLiteral("report.recognition-problem"), Severity::Low, QStringLiteral("V"),
-         tr("Report could not be read completely"),
-         tr("The message looks like a report of a known format, but parts of it could not be "
-            "read (a missing feedback part, a pasted forward, unreadable fields).")},
+         Tr::tr("Report could not be read completely"),
+         Tr::tr("The message looks like a report of a known format, but parts of it could not be "
+                "read (a missing feedback part, a pasted forward, unreadable fields).")},
         {QStringLiteral("report.incomplete"), Severity::Info, QStringLiteral("V"),
-         tr("Report lacks information section V asks for"),
-         tr("Full headers, a complete copy, the receipt timestamp and a description of the "
-            "violation: which of the four the report does not give.")},
+         Tr::tr("Report lacks information section V asks for"),
+         Tr::tr("Full headers, a complete copy, the receipt timestamp and a description of the "
+                "violation: which of the four the report does not give.")},
         {QStringLiteral("report.schema-violation"), Severity::Low, QStringLiteral("V"),
-         tr("Report breaks its format's schema"),
-         tr("An X-ARF report that does not validate against its schema; it is still read.")},
+         Tr::tr("Report breaks its format's schema"),
+         Tr::tr("An X-ARF report that does not validate against its schema; it is still read.")},
         {QStringLiteral("report.blacklisting"), Severity::High, QStringLiteral("3.3"),
-         tr("Our address is listed on a blacklist"),
-         tr("A blacklist operator (Spamhaus, SpamCop) lists one of the addresses in the report.")},
+         Tr::tr("Our address is listed on a blacklist"),
+         Tr::tr(
+             "A blacklist operator (Spamhaus, SpamCop) lists one of the addresses in the report.")},
         {QStringLiteral("report.unrecognised"), Severity::Low, QStringLiteral("V"),
-         tr("Looks like a report, but no format could be read"),
-         tr("The message calls itself an abuse report (a report content type, an X-ARF header, a "
-            "report subject) but no recogniser could read it; it is analysed as a plain "
-            "message.")},
+         Tr::tr("Looks like a report, but no format could be read"),
+         Tr::tr(
+             "The message calls itself an abuse report (a report content type, an X-ARF header, a "
+             "report subject) but no recogniser could read it; it is analysed as a plain "
+             "message.")},
     };
     return checks;
 }
@@ -99,10 +101,10 @@ Receipt receiptOf(const MessageAnalysis &analysis, const TrustSettings &trust,
         if (!ours || !hop.dateValid)
             continue;
         return Receipt{hop.date, Receipt::Source::OurServer, i,
-                       tr("stamped by our server %1 (hop %2)").arg(hop.by).arg(i)};
+                       Tr::tr("stamped by our server %1 (hop %2)").arg(hop.by).arg(i)};
     }
     return Receipt{importTime, Receipt::Source::Import, -1,
-                   tr("import time: no Received stamp by one of our mail servers")};
+                   Tr::tr("import time: no Received stamp by one of our mail servers")};
 }
 
 void compareClaims(const Report &report, const MessageAnalysis &original, QList<Finding> &out)
@@ -111,11 +113,12 @@ void compareClaims(const Report &report, const MessageAnalysis &original, QList<
     const auto claimed = IpAddress::parse(report.sourceIp);
     const auto shown = IpAddress::parse(origin.ip);
     if (claimed && shown && claimed->withoutZone() != shown->withoutZone()) {
-        out.append(finding(SourceIpMismatch,
-                           tr("The reporter names %1 as the source; the original's Received chain "
-                              "shows %2 as the origin (hop %3).")
-                               .arg(report.sourceIp, origin.ip)
-                               .arg(origin.hop)));
+        out.append(
+            finding(SourceIpMismatch,
+                    Tr::tr("The reporter names %1 as the source; the original's Received chain "
+                           "shows %2 as the origin (hop %3).")
+                        .arg(report.sourceIp, origin.ip)
+                        .arg(origin.hop)));
     }
     if (report.arrivalDate.isValid() && !original.chain.hops.isEmpty()) {
         const ReceivedHop &top = original.chain.hops.first().parsed;
@@ -123,9 +126,9 @@ void compareClaims(const Report &report, const MessageAnalysis &original, QList<
             const qint64 hours = qAbs(top.date.secsTo(report.arrivalDate)) / 3600;
             out.append(
                 finding(ArrivalMismatch,
-                        tr("The reporter's arrival date is %1 (written as \"%2\"); the "
-                           "top stamp of the original, by %3, is dated %4: about %5 "
-                           "hour(s) apart.")
+                        Tr::tr("The reporter's arrival date is %1 (written as \"%2\"); the "
+                               "top stamp of the original, by %3, is dated %4: about %5 "
+                               "hour(s) apart.")
                             .arg(report.arrivalDate.toString(Qt::ISODate), report.arrivalDateText,
                                  top.by, top.date.toString(Qt::ISODate))
                             .arg(hours)));
@@ -139,11 +142,11 @@ QString reportLikeness(const MailMessage &message)
     const QString type = message.headerValue("Content-Type").toLower();
     if (type.contains(QStringLiteral("multipart/report")) &&
         type.contains(QStringLiteral("feedback-report")))
-        return tr("Content-Type \"%1\" declares a feedback report")
+        return Tr::tr("Content-Type \"%1\" declares a feedback report")
             .arg(message.headerValue("Content-Type").simplified());
     for (const QByteArray &name : {QByteArray("X-ARF"), QByteArray("X-XARF")}) {
         if (!message.rawHeaderValues(name).isEmpty())
-            return tr("the header %1: %2 declares an X-ARF report")
+            return Tr::tr("the header %1: %2 declares an X-ARF report")
                 .arg(QString::fromLatin1(name), message.headerValue(name).simplified());
     }
     static const QRegularExpression subject(
@@ -152,7 +155,7 @@ QString reportLikeness(const MailMessage &message)
         QRegularExpression::CaseInsensitiveOption);
     const QString text = message.subject();
     if (const QRegularExpressionMatch m = subject.match(text); m.hasMatch())
-        return tr("the subject \"%1\" names a report (\"%2\")").arg(text, m.captured());
+        return Tr::tr("the subject \"%1\" names a report (\"%2\")").arg(text, m.captured());
     return {};
 }
 
@@ -161,10 +164,10 @@ void reportFindings(const MailMessage &message, const Report &report,
 {
     if (report.format == ReportFormat::Message) {
         if (const QString why = reportLikeness(message); !why.isEmpty()) {
-            out.append(finding(Unrecognised,
-                               tr("This looks like an abuse report (%1), but no known format "
-                                  "could be read from it, so it is analysed as a plain message.")
-                                   .arg(why)));
+            out.append(finding(
+                Unrecognised, Tr::tr("This looks like an abuse report (%1), but no known format "
+                                     "could be read from it, so it is analysed as a plain message.")
+                                  .arg(why)));
         }
         return;
     }
@@ -173,18 +176,18 @@ void reportFindings(const MailMessage &message, const Report &report,
     if (completeness.count() < 4)
         out.append(finding(Incomplete, completeness.summary()));
     for (const SchemaViolation &v : report.schemaViolations) {
-        out.append(finding(Schema, tr("%1: %2 (%3)").arg(v.path, v.message, v.rule)));
+        out.append(finding(Schema, Tr::tr("%1: %2 (%3)").arg(v.path, v.message, v.rule)));
     }
     for (const ListingRecord &listing : report.listings) {
-        out.append(
-            finding(Listing,
-                    tr("%1 lists %2 as %3%4%5.")
-                        .arg(report.reporter.isEmpty() ? listing.list : report.reporter,
-                             listing.range, listing.listingId,
-                             listing.reason.isEmpty() ? QString() : tr(" (%1)").arg(listing.reason),
-                             listing.listedAt.isValid()
-                                 ? tr(", listed %1").arg(listing.listedAt.toString(Qt::ISODate))
-                                 : QString())));
+        out.append(finding(
+            Listing,
+            Tr::tr("%1 lists %2 as %3%4%5.")
+                .arg(report.reporter.isEmpty() ? listing.list : report.reporter, listing.range,
+                     listing.listingId,
+                     listing.reason.isEmpty() ? QString() : Tr::tr(" (%1)").arg(listing.reason),
+                     listing.listedAt.isValid()
+                         ? Tr::tr(", listed %1").arg(listing.listedAt.toString(Qt::ISODate))
+                         : QString())));
     }
 }
 
@@ -220,7 +223,7 @@ ReportAnalysis analyzeReport(const MailMessage &message, const TrustSettings &tr
             compareClaims(result.report, *result.original, result.reportFindings);
         } else {
             result.report.problems
-                << tr("the reported message could not be read: %1").arg(original.error());
+                << Tr::tr("the reported message could not be read: %1").arg(original.error());
         }
     }
     reportFindings(message, result.report, result.completeness, result.reportFindings);

@@ -26,10 +26,10 @@ constexpr const char kEntries[] =
 const QByteArray kGenesis(64, '0');
 constexpr char kFormatTag[] = "awb-audit-1";
 
-QString tr(const char *text)
+struct Tr
 {
-    return QCoreApplication::translate("Awb::AuditLog", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(Awb::AuditLog)
+};
 
 // The canonical form of audit_log.h: netstrings of the fields, in order.
 class CanonicalForm
@@ -90,8 +90,8 @@ Result<QString> casePublicId(CaseStore &store, qint64 caseId)
     if (!row)
         return Error{row.error()};
     if (!*row)
-        return Error{tr("Cannot record an audit entry about case %1: there is no such case in "
-                        "\u201c%2\u201d.")
+        return Error{Tr::tr("Cannot record an audit entry about case %1: there is no such case in "
+                            "\u201c%2\u201d.")
                          .arg(caseId)
                          .arg(store.path())};
     return (*query)->text(0);
@@ -144,8 +144,8 @@ Result<qint64> AuditLog::append(const AuditEntryInput &input)
 {
     const QString who = input.who.trimmed().isEmpty() ? m_store.actor() : input.who.trimmed();
     if (input.action.isEmpty() || input.what.trimmed().isEmpty())
-        return Error{tr("An audit entry needs an action and a sentence saying what was done "
-                        "(action \u201c%1\u201d, what \u201c%2\u201d).")
+        return Error{Tr::tr("An audit entry needs an action and a sentence saying what was done "
+                            "(action \u201c%1\u201d, what \u201c%2\u201d).")
                          .arg(input.action, input.what)};
     const QString at =
         toStoreTimestamp(input.at.isValid() ? input.at : QDateTime::currentDateTimeUtc());
@@ -251,23 +251,25 @@ Result<AuditVerification> AuditLog::verify() const
         const QByteArray stored = row.blob(Hash);
         // The entry itself first: an edit shows where it was made, not one entry later.
         if (hashOfRow(row) != stored)
-            return broken(id, tr("entry %1: hash does not match its contents (edited)").arg(id));
+            return broken(id,
+                          Tr::tr("entry %1: hash does not match its contents (edited)").arg(id));
         if (prev != previousHash) {
             if (previousId == 0)
-                return broken(id, tr("entry %1: previous-hash does not match the start of the "
-                                     "chain (the entries before it were deleted)")
+                return broken(id, Tr::tr("entry %1: previous-hash does not match the start of the "
+                                         "chain (the entries before it were deleted)")
                                       .arg(id));
-            return broken(id, tr("entry %1: previous-hash does not match entry %2 (an entry "
-                                 "was deleted, reordered or rewritten)")
+            return broken(id, Tr::tr("entry %1: previous-hash does not match entry %2 (an entry "
+                                     "was deleted, reordered or rewritten)")
                                   .arg(id)
                                   .arg(previousId));
         }
         // The chain matches but an id is missing: the entries after a deletion were rehashed.
         if (id != previousId + 1)
-            return broken(id, tr("entry %1: follows entry %2 (ids are not consecutive: an entry "
+            return broken(id,
+                          Tr::tr("entry %1: follows entry %2 (ids are not consecutive: an entry "
                                  "was deleted)")
-                                  .arg(id)
-                                  .arg(previousId));
+                              .arg(id)
+                              .arg(previousId));
         previousId = id;
         previousHash = stored;
         ++result.entryCount;

@@ -70,7 +70,7 @@ Status auditOpened(CaseRepositoryOps &ops, qint64 caseId, const NewCaseInput &in
                               {QStringLiteral("reports"), reportsJson(reports)}};
     return ops.audit(
         "case-opened", caseId, *publicId,
-        tr("Opened case %1 with %n report(s).", nullptr, int(reports.size())).arg(*publicId),
+        Tr::tr("Opened case %1 with %n report(s).", nullptr, int(reports.size())).arg(*publicId),
         details);
 }
 
@@ -81,7 +81,7 @@ Status auditAdded(CaseRepositoryOps &ops, qint64 caseId, const QList<AddedReport
         return Error{publicId.error()};
     return ops.audit(
         "reports-added", caseId, *publicId,
-        tr("Added %n report(s) to case %1.", nullptr, int(reports.size())).arg(*publicId),
+        Tr::tr("Added %n report(s) to case %1.", nullptr, int(reports.size())).arg(*publicId),
         QJsonObject{{QStringLiteral("reports"), reportsJson(reports)}});
 }
 
@@ -135,11 +135,11 @@ Status CaseRepository::merge(qint64 into, qint64 from, const QString &who, const
         if (!target || !source)
             return Error{!target ? target.error() : source.error()};
         if (into == from)
-            return Error{tr("Cannot merge case %1 into itself.").arg(target->publicId)};
+            return Error{Tr::tr("Cannot merge case %1 into itself.").arg(target->publicId)};
         for (const CaseRecord *c : {&*target, &*source}) {
             if (!c->mergedInto.isEmpty())
                 return Error{
-                    tr("Case %1 was merged into %2 already.").arg(c->publicId, c->mergedInto)};
+                    Tr::tr("Case %1 was merged into %2 already.").arg(c->publicId, c->mergedInto)};
         }
         CaseRepositoryOps ops(m_store, who, why, now);
         return toResult(
@@ -158,8 +158,8 @@ Status CaseRepository::merge(qint64 into, qint64 from, const QString &who, const
                        for (const CaseReportRecord &r : source->reports)
                            moved.append(r.evidenceId);
                        return ops.audit("case-merge", into, source->publicId,
-                                        tr("Merged case %1 into case %2 (%n report(s) moved).",
-                                           nullptr, int(moved.size()))
+                                        Tr::tr("Merged case %1 into case %2 (%n report(s) moved).",
+                                               nullptr, int(moved.size()))
                                             .arg(source->publicId, target->publicId),
                                         QJsonObject{{QStringLiteral("into"), target->publicId},
                                                     {QStringLiteral("from"), source->publicId},
@@ -177,20 +177,21 @@ Result<qint64> CaseRepository::split(qint64 caseId, const QList<qint64> &evidenc
         if (!source)
             return Error{source.error()};
         if (!source->mergedInto.isEmpty())
-            return Error{tr("Case %1 was merged into %2; split that case instead.")
+            return Error{Tr::tr("Case %1 was merged into %2; split that case instead.")
                              .arg(source->publicId, source->mergedInto)};
         QList<qint64> members;
         for (const CaseReportRecord &r : source->reports)
             members.append(r.evidenceId);
         for (qint64 id : evidenceIds) {
             if (!members.contains(id))
-                return Error{tr("Report %1 is not in case %2.").arg(id).arg(source->publicId)};
+                return Error{Tr::tr("Report %1 is not in case %2.").arg(id).arg(source->publicId)};
         }
         if (evidenceIds.isEmpty() ||
             QSet<qint64>(evidenceIds.begin(), evidenceIds.end()).size() >= members.size())
-            return Error{tr("A split of case %1 must take some of its reports and leave at least "
-                            "one behind.")
-                             .arg(source->publicId)};
+            return Error{
+                Tr::tr("A split of case %1 must take some of its reports and leave at least "
+                       "one behind.")
+                    .arg(source->publicId)};
         CaseRepositoryOps ops(m_store, who, why, now);
         NewCaseInput input;
         input.accountId = source->accountId;
@@ -201,7 +202,7 @@ Result<qint64> CaseRepository::split(qint64 caseId, const QList<qint64> &evidenc
         Result<qint64> opened = ops.openCase(m_prefix, input);
         if (!opened)
             return Error{opened.error()};
-        const QString reason = tr("split from %1 by %2: %3").arg(source->publicId, who, why);
+        const QString reason = Tr::tr("split from %1 by %2: %3").arg(source->publicId, who, why);
         for (qint64 id : evidenceIds) {
             Status status = steps({[&] { return ops.moveReport(id, *opened, reason); },
                                    [&] {
@@ -220,7 +221,7 @@ Result<qint64> CaseRepository::split(qint64 caseId, const QList<qint64> &evidenc
             {[&] { return ops.refreshDue(caseId); }, [&] { return ops.refreshDue(*opened); },
              [&] {
                  return ops.audit("case-split", caseId, *openedId,
-                                  tr("Split report(s) %1 of case %2 into the new case %3.")
+                                  Tr::tr("Split report(s) %1 of case %2 into the new case %3.")
                                       .arg(idList(evidenceIds), source->publicId, *openedId),
                                   QJsonObject{{QStringLiteral("from"), source->publicId},
                                               {QStringLiteral("to"), *openedId},
@@ -241,18 +242,18 @@ Status CaseRepository::move(qint64 evidenceId, qint64 toCase, const QString &who
         if (!from)
             return Error{from.error()};
         if (*from == 0)
-            return Error{tr("Report %1 is in no case; group it first.").arg(evidenceId)};
+            return Error{Tr::tr("Report %1 is in no case; group it first.").arg(evidenceId)};
         Result<CaseRecord> source = caseById(*from);
         Result<CaseRecord> target = caseById(toCase);
         if (!source || !target)
             return Error{!source ? source.error() : target.error()};
         if (*from == toCase)
             return Error{
-                tr("Report %1 is in case %2 already.").arg(evidenceId).arg(target->publicId)};
+                Tr::tr("Report %1 is in case %2 already.").arg(evidenceId).arg(target->publicId)};
         if (!target->mergedInto.isEmpty())
-            return Error{tr("Case %1 was merged into %2; move the report there instead.")
+            return Error{Tr::tr("Case %1 was merged into %2; move the report there instead.")
                              .arg(target->publicId, target->mergedInto)};
-        const QString reason = tr("moved from %1 by %2: %3").arg(source->publicId, who, why);
+        const QString reason = Tr::tr("moved from %1 by %2: %3").arg(source->publicId, who, why);
         return toResult(
             steps({[&] { return ops.moveReport(evidenceId, toCase, reason); },
                    [&] {
@@ -264,7 +265,7 @@ Status CaseRepository::move(qint64 evidenceId, qint64 toCase, const QString &who
                    [&] { return ops.refreshDue(*from); }, [&] { return ops.refreshDue(toCase); },
                    [&] {
                        return ops.audit("case-move", toCase, source->publicId,
-                                        tr("Moved report %1 from case %2 to case %3.")
+                                        Tr::tr("Moved report %1 from case %2 to case %3.")
                                             .arg(evidenceId)
                                             .arg(source->publicId, target->publicId),
                                         QJsonObject{{QStringLiteral("evidence"), evidenceId},
@@ -279,14 +280,14 @@ Status CaseRepository::setStatus(qint64 caseId, const QString &status, const QSt
 {
     return toStatus(inTransaction<bool>(m_store, [&]() -> Result<bool> {
         if (!caseStatusKeys().contains(status))
-            return Error{tr("Unknown case status \u201c%1\u201d (one of: %2).")
+            return Error{Tr::tr("Unknown case status \u201c%1\u201d (one of: %2).")
                              .arg(status, caseStatusKeys().join(QStringLiteral(", ")))};
         Result<CaseRecord> c = caseById(caseId);
         if (!c)
             return Error{c.error()};
         if (!c->mergedInto.isEmpty())
-            return Error{
-                tr("Case %1 was merged into %2 and stays closed.").arg(c->publicId, c->mergedInto)};
+            return Error{Tr::tr("Case %1 was merged into %2 and stays closed.")
+                             .arg(c->publicId, c->mergedInto)};
         if (c->status == status)
             return true;
         CaseRepositoryOps ops(m_store, who, why, now);
@@ -300,11 +301,12 @@ Status CaseRepository::setStatus(qint64 caseId, const QString &status, const QSt
                                    return ops.event({caseId, "status", 0, 0, c->status, status});
                                },
                                [&] {
-                                   return ops.audit("case-status", caseId, c->publicId,
-                                                    tr("Status of case %1 changed from %2 to %3.")
-                                                        .arg(c->publicId, c->status, status),
-                                                    QJsonObject{{QStringLiteral("old"), c->status},
-                                                                {QStringLiteral("new"), status}});
+                                   return ops.audit(
+                                       "case-status", caseId, c->publicId,
+                                       Tr::tr("Status of case %1 changed from %2 to %3.")
+                                           .arg(c->publicId, c->status, status),
+                                       QJsonObject{{QStringLiteral("old"), c->status},
+                                                   {QStringLiteral("new"), status}});
                                }}));
     }));
 }

@@ -61,11 +61,12 @@ Status CaseRepository::setOwner(qint64 caseId, const QString &owner, const QStri
             return true;
         QString what;
         if (next.isEmpty())
-            what = tr("Case %1 no longer has an owner (was %2).").arg(c->publicId, c->owner);
+            what = Tr::tr("Case %1 no longer has an owner (was %2).").arg(c->publicId, c->owner);
         else if (c->owner.isEmpty())
-            what = tr("Owner of case %1 set to %2.").arg(c->publicId, next);
+            what = Tr::tr("Owner of case %1 set to %2.").arg(c->publicId, next);
         else
-            what = tr("Owner of case %1 changed from %2 to %3.").arg(c->publicId, c->owner, next);
+            what =
+                Tr::tr("Owner of case %1 changed from %2 to %3.").arg(c->publicId, c->owner, next);
         CaseRepositoryOps ops(m_store, actorOr(m_store, who), {}, now);
         return toResult(applyEdit(ops, caseId, c->publicId,
                                   {kSetOwner, "owner", "case-owner", c->owner, next, what}, true));
@@ -85,7 +86,7 @@ Status CaseRepository::setNotes(qint64 caseId, const QString &notes, const QStri
         CaseRepositoryOps ops(m_store, actorOr(m_store, who), {}, now);
         return toResult(applyEdit(ops, caseId, c->publicId,
                                   {kSetNotes, "notes", "case-notes", c->notes, next,
-                                   tr("Notes of case %1 changed (%2 characters, were %3).")
+                                   Tr::tr("Notes of case %1 changed (%2 characters, were %3).")
                                        .arg(c->publicId)
                                        .arg(next.size())
                                        .arg(c->notes.size())},
@@ -102,8 +103,8 @@ Status CaseRepository::recordCustomerResponse(qint64 caseId, const QString &summ
             return Error{c.error()};
         const QString text = summary.trimmed();
         if (text.isEmpty())
-            return Error{tr("The customer's response in case %1 needs a summary of what they "
-                            "said.")
+            return Error{Tr::tr("The customer's response in case %1 needs a summary of what they "
+                                "said.")
                              .arg(c->publicId)};
         CaseRepositoryOps ops(m_store, actorOr(m_store, who), {}, at);
         return toResult(
@@ -113,7 +114,7 @@ Status CaseRepository::recordCustomerResponse(qint64 caseId, const QString &summ
                    [&] {
                        return ops.audit(
                            "customer-response", caseId, c->publicId,
-                           tr("Recorded the customer's response in case %1.").arg(c->publicId),
+                           Tr::tr("Recorded the customer's response in case %1.").arg(c->publicId),
                            QJsonObject{{QStringLiteral("summary"), text}});
                    }}));
     }));

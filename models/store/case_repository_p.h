@@ -77,15 +77,11 @@ inline constexpr const char kEvents[] =
     " ev.at, ev.why FROM case_events ev LEFT JOIN cases o ON o.id = ev.other_case_id"
     " WHERE ev.case_id = ?1 ORDER BY ev.id";
 
-inline QString tr(const char *text)
+// The visible strings of the case repository (writes, edits and reads).
+struct Tr
 {
-    return QCoreApplication::translate("Awb::CaseRepository", text);
-}
-
-inline QString tr(const char *text, const char *disambiguation, int n)
-{
-    return QCoreApplication::translate("Awb::CaseRepository", text, disambiguation, n);
-}
+    Q_DECLARE_TR_FUNCTIONS(Awb::CaseRepository)
+};
 
 inline void bindOptional(SqliteStatement &s, int index, const QString &text)
 {

@@ -106,7 +106,8 @@ Result<CaseRecord> CaseRepository::caseById(qint64 caseId) const
     Status status =
         ops.rows(kCaseById, bindId, [&](const SqliteStatement &row) { found = readCase(row); });
     if (status && !found)
-        return Error{tr("There is no case %1 in \u201c%2\u201d.").arg(caseId).arg(m_store.path())};
+        return Error{
+            Tr::tr("There is no case %1 in \u201c%2\u201d.").arg(caseId).arg(m_store.path())};
     if (status)
         status = ops.rows(kCaseReports, bindId, [&](const SqliteStatement &row) {
             found->reports.append(readCaseReport(row));
@@ -142,8 +143,8 @@ Result<qint64> CaseRepository::resolve(const QString &idText) const
         return rowId;
     }
     if (found == 0)
-        return Error{
-            tr("There is no case \u201c%1\u201d in \u201c%2\u201d.").arg(idText, m_store.path())};
+        return Error{Tr::tr("There is no case \u201c%1\u201d in \u201c%2\u201d.")
+                         .arg(idText, m_store.path())};
     return found;
 }
 

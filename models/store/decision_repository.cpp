@@ -28,16 +28,17 @@ constexpr const char kLines[] =
     " l.amount_cents FROM liability_lines l JOIN case_decisions d ON d.id = l.decision_id"
     " WHERE d.case_id = ?1 ORDER BY l.decision_id, l.position";
 
-QString trd(const char *text)
+// Not Tr: CaseRepositoryDetail::Tr is in view here, in the case repository's context.
+struct DecisionTr
 {
-    return QCoreApplication::translate("Awb::DecisionRepository", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(Awb::DecisionRepository)
+};
 
 // "suspension of 14 days", "termination".
 QString actionText(const QString &action, int days)
 {
     if (action == u"suspension" && days > 0)
-        return trd("suspension of %1 days").arg(days);
+        return DecisionTr::tr("suspension of %1 days").arg(days);
     return action;
 }
 
@@ -56,31 +57,34 @@ Status validate(const DecisionRecord &d, const QString &publicId)
     const QStringList keys = DecisionRepository::actionKeys();
     const QString known = keys.join(QStringLiteral(", "));
     if (!keys.contains(d.chosenAction))
-        return Error{trd("Case %1: unknown enforcement action \u201c%2\u201d (one of: %3).")
-                         .arg(publicId, d.chosenAction, known)};
+        return Error{
+            DecisionTr::tr("Case %1: unknown enforcement action \u201c%2\u201d (one of: %3).")
+                .arg(publicId, d.chosenAction, known)};
     if (!d.proposedAction.isEmpty() && !keys.contains(d.proposedAction))
-        return Error{trd("Case %1: unknown proposed action \u201c%2\u201d (one of: %3).")
+        return Error{DecisionTr::tr("Case %1: unknown proposed action \u201c%2\u201d (one of: %3).")
                          .arg(publicId, d.proposedAction, known)};
     if (d.overridden && d.reason.trimmed().isEmpty())
-        return Error{trd("Case %1: overriding the proposed %2 with %3 needs a reason, which the "
-                         "record keeps.")
-                         .arg(publicId, actionText(d.proposedAction, d.proposedDays),
-                              actionText(d.chosenAction, d.chosenDays))};
-    if (!d.overridden && !d.proposedAction.isEmpty() && d.proposedAction != d.chosenAction)
-        return Error{trd("Case %1: %2 is not the proposed %3; record it as an override, with the "
-                         "reason.")
-                         .arg(publicId, actionText(d.chosenAction, d.chosenDays),
-                              actionText(d.proposedAction, d.proposedDays))};
-    if (d.proposedDays < 0 || d.chosenDays < 0)
         return Error{
-            trd("Case %1: a suspension cannot last a negative number of days.").arg(publicId)};
+            DecisionTr::tr("Case %1: overriding the proposed %2 with %3 needs a reason, which the "
+                           "record keeps.")
+                .arg(publicId, actionText(d.proposedAction, d.proposedDays),
+                     actionText(d.chosenAction, d.chosenDays))};
+    if (!d.overridden && !d.proposedAction.isEmpty() && d.proposedAction != d.chosenAction)
+        return Error{
+            DecisionTr::tr("Case %1: %2 is not the proposed %3; record it as an override, with the "
+                           "reason.")
+                .arg(publicId, actionText(d.chosenAction, d.chosenDays),
+                     actionText(d.proposedAction, d.proposedDays))};
+    if (d.proposedDays < 0 || d.chosenDays < 0)
+        return Error{DecisionTr::tr("Case %1: a suspension cannot last a negative number of days.")
+                         .arg(publicId)};
     const bool dates = d.suspensionStart.isValid() || d.suspensionEnd.isValid();
     if (dates && d.chosenAction != u"suspension")
-        return Error{trd("Case %1: suspension dates belong to a suspension, not to %2.")
+        return Error{DecisionTr::tr("Case %1: suspension dates belong to a suspension, not to %2.")
                          .arg(publicId, d.chosenAction)};
     if (d.suspensionStart.isValid() && d.suspensionEnd.isValid() &&
         d.suspensionEnd < d.suspensionStart)
-        return Error{trd("Case %1: the suspension ends (%2) before it starts (%3).")
+        return Error{DecisionTr::tr("Case %1: the suspension ends (%2) before it starts (%3).")
                          .arg(publicId, d.suspensionEnd.toUTC().toString(Qt::ISODate),
                               d.suspensionStart.toUTC().toString(Qt::ISODate))};
     for (qsizetype i = 0; i < d.lines.size(); ++i) {
@@ -89,15 +93,16 @@ Status validate(const DecisionRecord &d, const QString &publicId)
         const bool overflow = __builtin_mul_overflow(line.quantity, line.unitCents, &product);
         if (line.kind.trimmed().isEmpty() || line.quantity < 0 || line.unitCents < 0 || overflow ||
             product != line.amountCents)
-            return Error{trd("Case %1: liability line %2 (%3) does not add up: %4 x %5 cents is "
-                             "not %6 cents (each line needs a kind, and non-negative whole "
-                             "numbers).")
-                             .arg(publicId)
-                             .arg(i + 1)
-                             .arg(line.kind)
-                             .arg(line.quantity)
-                             .arg(line.unitCents)
-                             .arg(line.amountCents)};
+            return Error{
+                DecisionTr::tr("Case %1: liability line %2 (%3) does not add up: %4 x %5 cents is "
+                               "not %6 cents (each line needs a kind, and non-negative whole "
+                               "numbers).")
+                    .arg(publicId)
+                    .arg(i + 1)
+                    .arg(line.kind)
+                    .arg(line.quantity)
+                    .arg(line.unitCents)
+                    .arg(line.amountCents)};
     }
     return Status::success();
 }
@@ -158,10 +163,11 @@ Result<qint64> DecisionRepository::record(const DecisionRecord &input)
                 casePolicy = row.text(1);
             });
         if (status && publicId.isEmpty())
-            status = Error{trd("Cannot record a decision on case %1: there is no such case in "
+            status = Error{
+                DecisionTr::tr("Cannot record a decision on case %1: there is no such case in "
                                "\u201c%2\u201d.")
-                               .arg(d.caseId)
-                               .arg(m_store.path())};
+                    .arg(d.caseId)
+                    .arg(m_store.path())};
         if (status)
             status = validate(d, publicId);
         if (!status)
@@ -205,12 +211,12 @@ Result<qint64> DecisionRepository::record(const DecisionRecord &input)
         const QString chosen = actionText(d.chosenAction, d.chosenDays);
         QString what;
         if (d.proposedAction.isEmpty())
-            what = trd("Decided %1 in case %2 (no proposal).").arg(chosen, publicId);
+            what = DecisionTr::tr("Decided %1 in case %2 (no proposal).").arg(chosen, publicId);
         else if (d.overridden)
-            what = trd("Decided %1 in case %2, overriding the proposed %3.")
+            what = DecisionTr::tr("Decided %1 in case %2, overriding the proposed %3.")
                        .arg(chosen, publicId, proposed);
         else
-            what = trd("Decided %1 in case %2, as proposed.").arg(chosen, publicId);
+            what = DecisionTr::tr("Decided %1 in case %2, as proposed.").arg(chosen, publicId);
         QJsonObject details{
             {QStringLiteral("decision"), id},
             {QStringLiteral("proposed"), d.proposedAction},

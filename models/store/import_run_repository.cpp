@@ -51,10 +51,10 @@ QString nonNull(const QString &text)
     return text.isNull() ? QStringLiteral("") : text;
 }
 
-QString tr(const char *text)
+struct Tr
 {
-    return QCoreApplication::translate("Awb::ImportRunRepository", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(Awb::ImportRunRepository)
+};
 
 // The rows of a one-parameter query on the run, as JSON values made by `read`.
 template <typename Read>
@@ -98,15 +98,16 @@ Status auditRun(CaseStore &store, qint64 runId, const QDateTime &at, int importe
         return Error{rejections.error()};
     AuditEntryInput entry;
     entry.action = QStringLiteral("import");
-    entry.subject = tr("import run %1").arg(runId);
-    entry.what = (cancelled ? tr("Import run %1 cancelled: %2 messages stored, %3 duplicates, %4 "
-                                 "rejected.")
-                            : tr("Import run %1 finished: %2 messages stored, %3 duplicates, %4 "
-                                 "rejected."))
-                     .arg(runId)
-                     .arg(imported)
-                     .arg(duplicates)
-                     .arg(rejected);
+    entry.subject = Tr::tr("import run %1").arg(runId);
+    entry.what =
+        (cancelled ? Tr::tr("Import run %1 cancelled: %2 messages stored, %3 duplicates, %4 "
+                            "rejected.")
+                   : Tr::tr("Import run %1 finished: %2 messages stored, %3 duplicates, %4 "
+                            "rejected."))
+            .arg(runId)
+            .arg(imported)
+            .arg(duplicates)
+            .arg(rejected);
     entry.details = QJsonObject{
         {QStringLiteral("run"), runId},
         {QStringLiteral("paths"), paths->isEmpty() ? QJsonArray() : paths->first().toArray()},
@@ -182,7 +183,7 @@ Status ImportRunRepository::finish(qint64 runId, int imported, int duplicates, i
     if (!status)
         return status;
     if ((*update)->changes() == 0)
-        return Error{tr("The case database “%1” holds no import run with id %2.")
+        return Error{Tr::tr("The case database “%1” holds no import run with id %2.")
                          .arg(m_store.path())
                          .arg(runId)};
     status = auditRun(m_store, runId, now, imported, duplicates, rejected, cancelled);

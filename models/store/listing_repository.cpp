@@ -12,6 +12,11 @@ namespace Awb {
 
 namespace {
 
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(Awb::ListingRepository)
+};
+
 constexpr const char kAdd[] =
     "INSERT INTO listings (account_id, list_name, zone, address_or_range, return_codes, meaning,"
     " verdict, checked_at, source, evidence_id)"
@@ -118,17 +123,15 @@ Status auditBatch(CaseStore &store, const QList<StoredListing> &records, const Q
         if (r.verdict == u"listed" || r.verdict == u"policy-listed")
             ++listed;
     }
-    auto tr = [](const char *text, int n = -1) {
-        return QCoreApplication::translate("Awb::ListingRepository", text, nullptr, n);
-    };
     AuditEntryInput entry;
     entry.action = QStringLiteral("listings");
     entry.subject = accounts.size() == 1 ? accounts.first() : QString();
-    QString whose = tr("%n accounts", int(accounts.size()));
+    QString whose = Tr::tr("%n accounts", nullptr, int(accounts.size()));
     if (accounts.size() == 1)
-        whose = accounts.first().isEmpty() ? tr("no known account")
-                                           : tr("account %1").arg(accounts.first());
-    entry.what = tr("Recorded %n blocklist observation(s) of %1 (%2 listed).", int(records.size()))
+        whose = accounts.first().isEmpty() ? Tr::tr("no known account")
+                                           : Tr::tr("account %1").arg(accounts.first());
+    entry.what = Tr::tr("Recorded %n blocklist observation(s) of %1 (%2 listed).", nullptr,
+                        int(records.size()))
                      .arg(whose)
                      .arg(listed);
     entry.details = QJsonObject{{QStringLiteral("count"), int(records.size())},
@@ -154,16 +157,14 @@ Status auditAttributions(CaseStore &store, const QList<ListingAttribution> &attr
         listings.append(a.listingId);
     }
     accounts.sort();
-    auto tr = [](const char *text, int n = -1) {
-        return QCoreApplication::translate("Awb::ListingRepository", text, nullptr, n);
-    };
     AuditEntryInput entry;
     entry.action = QStringLiteral("listing-attribution");
     entry.subject = accounts.size() == 1 ? accounts.first() : QString();
-    const QString whose = accounts.size() == 1 ? tr("account %1").arg(accounts.first())
-                                               : tr("%n accounts", int(accounts.size()));
-    entry.what = tr("Attributed %n blocklist observation(s) recorded earlier to %1.",
-                    int(attributions.size()))
+    const QString whose = accounts.size() == 1
+                              ? Tr::tr("account %1").arg(accounts.first())
+                              : Tr::tr("%n accounts", nullptr, int(accounts.size()));
+    entry.what = Tr::tr("Attributed %n blocklist observation(s) recorded earlier to %1.", nullptr,
+                        int(attributions.size()))
                      .arg(whose);
     entry.why = why;
     entry.details = QJsonObject{{QStringLiteral("count"), int(attributions.size())},

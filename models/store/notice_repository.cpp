@@ -27,10 +27,11 @@ constexpr const char kForCaseWithBytes[] =
 constexpr const char kById[] = AWB_NOTICE_COLUMNS "eml FROM notices WHERE id = ?1";
 #undef AWB_NOTICE_COLUMNS
 
-QString trn(const char *text)
+// Not Tr: CaseRepositoryDetail::Tr is in view here, in the case repository's context.
+struct NoticeTr
 {
-    return QCoreApplication::translate("Awb::NoticeRepository", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(Awb::NoticeRepository)
+};
 
 NoticeRecord readNotice(const SqliteStatement &row)
 {
@@ -88,25 +89,25 @@ Result<qint64> NoticeRepository::add(const NoticeRecord &input)
         if (!status)
             return Error{status.error()};
         if (publicId.isEmpty())
-            return Error{trn("Cannot save a notice for case %1: there is no such case in "
-                             "\u201c%2\u201d.")
+            return Error{NoticeTr::tr("Cannot save a notice for case %1: there is no such case in "
+                                      "\u201c%2\u201d.")
                              .arg(n.caseId)
                              .arg(m_store.path())};
         const QByteArray sha256 =
             QCryptographicHash::hash(n.eml, QCryptographicHash::Sha256).toHex();
         QString problem;
         if (!typeKeys().contains(n.type))
-            problem = trn("unknown notice type \u201c%1\u201d (one of: %2)")
+            problem = NoticeTr::tr("unknown notice type \u201c%1\u201d (one of: %2)")
                           .arg(n.type, typeKeys().join(QStringLiteral(", ")));
         else if (n.recipientRole != u"customer" && n.recipientRole != u"reporter")
-            problem = trn("unknown recipient role \u201c%1\u201d (customer or reporter)")
+            problem = NoticeTr::tr("unknown recipient role \u201c%1\u201d (customer or reporter)")
                           .arg(n.recipientRole);
         else if (n.messageId.trimmed().isEmpty())
-            problem = trn("the notice has no Message-ID");
+            problem = NoticeTr::tr("the notice has no Message-ID");
         else if (n.eml.isEmpty())
-            problem = trn("the notice has no bytes");
+            problem = NoticeTr::tr("the notice has no bytes");
         else if (!n.sha256Hex.isEmpty() && n.sha256Hex.toLower() != sha256)
-            problem = trn("the given SHA-256 %1 is not that of the bytes (%2)")
+            problem = NoticeTr::tr("the given SHA-256 %1 is not that of the bytes (%2)")
                           .arg(QString::fromLatin1(n.sha256Hex), QString::fromLatin1(sha256));
         qint64 taken = 0;
         if (problem.isEmpty())
@@ -116,12 +117,12 @@ Result<qint64> NoticeRepository::add(const NoticeRecord &input)
         if (!status)
             return Error{status.error()};
         if (taken > 0)
-            problem = trn("a notice with the Message-ID %1 is saved already (notice %2)")
+            problem = NoticeTr::tr("a notice with the Message-ID %1 is saved already (notice %2)")
                           .arg(n.messageId)
                           .arg(taken);
         if (!problem.isEmpty())
-            return Error{
-                trn("Cannot save the %1 notice of case %2: %3.").arg(n.type, publicId, problem)};
+            return Error{NoticeTr::tr("Cannot save the %1 notice of case %2: %3.")
+                             .arg(n.type, publicId, problem)};
         n.sha256Hex = sha256;
         if (n.policyVersion.isEmpty())
             n.policyVersion = casePolicy;
@@ -154,15 +155,16 @@ Result<qint64> NoticeRepository::add(const NoticeRecord &input)
                             {QStringLiteral("policy_version"), n.policyVersion}};
         if (n.responseDue.isValid())
             details.insert(QStringLiteral("response_due"), toStoreTimestamp(n.responseDue));
-        status = steps({[&] {
-                            return ops.event({n.caseId, "notice", 0, 0, n.recipientRole, n.type});
-                        },
-                        [&] {
-                            return ops.audit("notice", n.caseId, n.messageId,
-                                             trn("Saved the %1 notice to the %2 of case %3.")
-                                                 .arg(n.type, n.recipientRole, publicId),
-                                             details);
-                        }});
+        status =
+            steps({[&] {
+                       return ops.event({n.caseId, "notice", 0, 0, n.recipientRole, n.type});
+                   },
+                   [&] {
+                       return ops.audit("notice", n.caseId, n.messageId,
+                                        NoticeTr::tr("Saved the %1 notice to the %2 of case %3.")
+                                            .arg(n.type, n.recipientRole, publicId),
+                                        details);
+                   }});
         if (!status)
             return Error{status.error()};
         return id;
@@ -192,7 +194,8 @@ Result<NoticeRecord> NoticeRepository::byId(qint64 id) const
     if (!status)
         return Error{status.error()};
     if (!found)
-        return Error{trn("There is no notice %1 in \u201c%2\u201d.").arg(id).arg(m_store.path())};
+        return Error{
+            NoticeTr::tr("There is no notice %1 in \u201c%2\u201d.").arg(id).arg(m_store.path())};
     return *found;
 }
 

@@ -19,10 +19,12 @@ namespace {
 // Page 1 is the cover; the numbered sections follow in this order.
 QStringList numberedTitles()
 {
-    return {
-        tr("Executive summary"), tr("Contents"),        tr("Timeline"), tr("Reports in the case"),
-        tr("Evidence"),          tr("Account history"), tr("Decision"), tr("Liability statement"),
-        tr("Notices sent"),      tr("Audit"),           tr("Sign-off")};
+    return {Tr::tr("Executive summary"), Tr::tr("Contents"),
+            Tr::tr("Timeline"),          Tr::tr("Reports in the case"),
+            Tr::tr("Evidence"),          Tr::tr("Account history"),
+            Tr::tr("Decision"),          Tr::tr("Liability statement"),
+            Tr::tr("Notices sent"),      Tr::tr("Audit"),
+            Tr::tr("Sign-off")};
 }
 
 QString styleSheet()
@@ -43,37 +45,38 @@ QString coverHtml(const CaseReportData &data)
 {
     const CaseRecord &record = data.record;
     QList<QPair<QString, QString>> pairs = {
-        {esc(tr("Case")), QStringLiteral("<b>%1</b>").arg(esc(record.publicId))},
-        {esc(tr("Status")), esc(record.status)},
-        {esc(tr("Severity")), esc(record.severity)},
-        {esc(tr("Kind")), esc(record.kind)},
-        {esc(tr("Account")),
+        {esc(Tr::tr("Case")), QStringLiteral("<b>%1</b>").arg(esc(record.publicId))},
+        {esc(Tr::tr("Status")), esc(record.status)},
+        {esc(Tr::tr("Severity")), esc(record.severity)},
+        {esc(Tr::tr("Kind")), esc(record.kind)},
+        {esc(Tr::tr("Account")),
          record.accountId.isEmpty()
-             ? esc(tr("unattributed (origin network %1)").arg(record.originKey))
+             ? esc(Tr::tr("unattributed (origin network %1)").arg(record.originKey))
              : esc(QStringLiteral("%1 \u2014 %2 (%3)")
                        .arg(record.accountId, data.accountName, data.accountStatus))},
-        {esc(tr("Owner")), esc(record.owner.isEmpty() ? tr("(nobody)") : record.owner)},
-        {esc(tr("Opened")), esc(longTime(record.openedAt))},
-        {esc(tr("Response due")), esc(longTime(record.responseDue))},
-        {esc(tr("Reports")), QString::number(data.reports.size())},
-        {esc(tr("Policy version")),
-         esc(tr("%1, version of %2 (%3)")
+        {esc(Tr::tr("Owner")), esc(record.owner.isEmpty() ? Tr::tr("(nobody)") : record.owner)},
+        {esc(Tr::tr("Opened")), esc(longTime(record.openedAt))},
+        {esc(Tr::tr("Response due")), esc(longTime(record.responseDue))},
+        {esc(Tr::tr("Reports")), QString::number(data.reports.size())},
+        {esc(Tr::tr("Policy version")),
+         esc(Tr::tr("%1, version of %2 (%3)")
                  .arg(data.policyTitle, data.policyVersionLabel, record.policyVersion))},
-        {esc(tr("Report generated")), esc(longTime(data.generatedAt))},
-        {esc(tr("Readership")),
-         esc(data.options.internalReader ? tr("Internal: abuse desk and management")
-                                         : tr("External: reporter identities redacted"))}};
+        {esc(Tr::tr("Report generated")), esc(longTime(data.generatedAt))},
+        {esc(Tr::tr("Readership")),
+         esc(data.options.internalReader ? Tr::tr("Internal: abuse desk and management")
+                                         : Tr::tr("External: reporter identities redacted"))}};
     return QStringLiteral(
                "<p style=\"font-size: 9pt\">%1</p>\n"
                "<p style=\"font-size: 20pt; font-weight: bold; margin-top: 40px\">%2</p>\n"
                "<p style=\"font-size: 14pt; margin-bottom: 30px\">%3</p>\n")
-               .arg(esc(tr("IX.CM Abuse Desk \u2014 Incident report")), esc(tr("Case report")),
-                    esc(record.publicId)) +
+               .arg(esc(Tr::tr("IX.CM Abuse Desk \u2014 Incident report")),
+                    esc(Tr::tr("Case report")), esc(record.publicId)) +
            keyValues(pairs) +
            QStringLiteral("<p style=\"margin-top: 30px\"><small>%1</small></p>\n")
-               .arg(esc(tr("Confidential. Prepared under the %1 of %2. Times are Hong Kong time "
-                           "(UTC+8) unless marked UTC.")
-                            .arg(data.policyTitle, data.policyVersionLabel)));
+               .arg(
+                   esc(Tr::tr("Confidential. Prepared under the %1 of %2. Times are Hong Kong time "
+                              "(UTC+8) unless marked UTC.")
+                           .arg(data.policyTitle, data.policyVersionLabel)));
 }
 
 QString contentsHtml(int number)
@@ -84,7 +87,7 @@ QString contentsHtml(int number)
         rows.append({QStringLiteral("%1. %2").arg(i + 1).arg(esc(titles.at(i))),
                      QStringLiteral("[[page:%1]]").arg(i + 1)});
     return heading(number, titles.at(number - 1)) +
-           table({tr("Section"), tr("Page")}, rows, {85, 15});
+           table({Tr::tr("Section"), Tr::tr("Page")}, rows, {85, 15});
 }
 
 constexpr QMarginsF kMarginsMm(18, 12, 18, 12);
@@ -93,14 +96,14 @@ constexpr QMarginsF kMarginsMm(18, 12, 18, 12);
 
 QStringList caseReportSectionTitles()
 {
-    return QStringList{tr("Case report")} + numberedTitles();
+    return QStringList{Tr::tr("Case report")} + numberedTitles();
 }
 
 QString caseReportHtml(const CaseReportData &data)
 {
     QString html = QStringLiteral("<html><head><meta charset=\"utf-8\"><title>%1</title></head>"
                                   "<body>\n")
-                       .arg(esc(tr("Case report %1").arg(data.record.publicId)));
+                       .arg(esc(Tr::tr("Case report %1").arg(data.record.publicId)));
     html += coverHtml(data);
     QString summary;
     for (const QString &sentence : data.summary)
@@ -132,7 +135,7 @@ std::unique_ptr<QTextDocument> caseReportDocument(const CaseReportData &data, qr
     document->setDefaultStyleSheet(styleSheet());
     document->setDocumentMargin(0);
     document->setMetaInformation(QTextDocument::DocumentTitle,
-                                 tr("Case report %1").arg(data.record.publicId));
+                                 Tr::tr("Case report %1").arg(data.record.publicId));
     auto *objects = new CaseReportObjects(data, document.get());
     objects->install();
     // A4 less the margins and the running head and foot, in 96-per-inch units: what the PDF
@@ -156,13 +159,13 @@ Status printCaseReportDocument(QTextDocument &document, const CaseReportData &da
                                QPagedPaintDevice *device)
 {
     if (!device)
-        return Error{tr("%1: no printer to print on").arg(data.record.publicId)};
+        return Error{Tr::tr("%1: no printer to print on").arg(data.record.publicId)};
     return paintDocumentPages(
         document, *device,
         {data.record.publicId,
-         tr("Case report \u2014 %1")
-             .arg(data.options.internalReader ? tr("internal") : tr("external copy")),
-         tr("%1  \u00b7  generated %2").arg(data.record.publicId, shortTime(data.generatedAt))},
+         Tr::tr("Case report \u2014 %1")
+             .arg(data.options.internalReader ? Tr::tr("internal") : Tr::tr("external copy")),
+         Tr::tr("%1  \u00b7  generated %2").arg(data.record.publicId, shortTime(data.generatedAt))},
         data.record.publicId);
 }
 
@@ -178,14 +181,14 @@ Status writeCaseReportPdf(const CaseReportData &data, const QString &path)
     writer.setResolution(kDocumentResolution);
     writer.setPageLayout(QPageLayout(QPageSize(QPageSize::A4), QPageLayout::Portrait, kMarginsMm,
                                      QPageLayout::Millimeter));
-    writer.setTitle(tr("Case report %1").arg(data.record.publicId));
+    writer.setTitle(Tr::tr("Case report %1").arg(data.record.publicId));
     writer.setCreator(QStringLiteral("Abuse Workbench"));
     auto document = caseReportDocument(data);
     const Status painted = printCaseReportDocument(*document, data, &writer);
     if (!painted)
-        return Error{tr("%1: cannot write the PDF (%2)").arg(path, painted.error())};
+        return Error{Tr::tr("%1: cannot write the PDF (%2)").arg(path, painted.error())};
     if (QFileInfo(path).size() <= 0)
-        return Error{tr("%1: the PDF is empty (is the folder writable?)").arg(path)};
+        return Error{Tr::tr("%1: the PDF is empty (is the folder writable?)").arg(path)};
     return Status::success();
 }
 

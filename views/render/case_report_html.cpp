@@ -13,11 +13,6 @@
 
 namespace Awb::CaseReportHtml {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("Awb::CaseReport", text);
-}
-
 QString esc(const QString &text)
 {
     return text.toHtmlEscaped();
@@ -82,14 +77,14 @@ QString mono(const QString &text)
 QString actionLabel(const QString &action, int days)
 {
     if (action == QLatin1String("warning"))
-        return tr("Warning");
+        return Tr::tr("Warning");
     if (action == QLatin1String("suspension"))
-        return days > 0 ? tr("Suspension of %1 days").arg(days) : tr("Suspension");
+        return days > 0 ? Tr::tr("Suspension of %1 days").arg(days) : Tr::tr("Suspension");
     if (action == QLatin1String("termination"))
-        return tr("Termination");
+        return Tr::tr("Termination");
     if (action == QLatin1String("termination-liability"))
-        return tr("Termination with liability");
-    return tr("No sanction");
+        return Tr::tr("Termination with liability");
+    return Tr::tr("No sanction");
 }
 
 QString timelineSection(const CaseReportData &data, int number)
@@ -101,11 +96,13 @@ QString timelineSection(const CaseReportData &data, int number)
             text = QStringLiteral("<b>%1</b>").arg(text);
         rows.append({esc(shortTime(item.at)), esc(item.kind), text, esc(item.who)});
     }
-    return heading(number, tr("Timeline")) +
+    return heading(number, Tr::tr("Timeline")) +
            QStringLiteral("<p>%1</p>\n")
-               .arg(esc(tr("Every event of the case in time order, with each deadline and whether "
-                           "it was met. Times are Hong Kong time (UTC+8)."))) +
-           table({tr("When"), tr("Kind"), tr("What happened"), tr("Who")}, rows, {19, 14, 54, 13});
+               .arg(esc(
+                   Tr::tr("Every event of the case in time order, with each deadline and whether "
+                          "it was met. Times are Hong Kong time (UTC+8)."))) +
+           table({Tr::tr("When"), Tr::tr("Kind"), Tr::tr("What happened"), Tr::tr("Who")}, rows,
+                 {19, 14, 54, 13});
 }
 
 QString reportsSection(const CaseReportData &data, int number)
@@ -114,14 +111,15 @@ QString reportsSection(const CaseReportData &data, int number)
     for (const CaseReportEntry &report : data.reports)
         rows.append({QString::number(report.evidenceId), esc(report.format), esc(report.reporter),
                      esc(shortTime(report.receivedAt)), esc(report.completeness)});
-    QString html = heading(number, tr("Reports in the case"));
+    QString html = heading(number, Tr::tr("Reports in the case"));
     if (!data.options.internalReader)
-        html += QStringLiteral("<p>%1</p>\n")
-                    .arg(esc(tr("Reporters and complainants are shown as the desk's stable "
+        html +=
+            QStringLiteral("<p>%1</p>\n")
+                .arg(esc(Tr::tr("Reporters and complainants are shown as the desk's stable "
                                 "tokens (\"redacted-...\"): this copy is for readers outside the "
                                 "abuse desk.")));
-    return html + table({tr("Report"), tr("Format"), tr("Reporter"), tr("Received"),
-                         tr("Completeness (policy V)")},
+    return html + table({Tr::tr("Report"), Tr::tr("Format"), Tr::tr("Reporter"), Tr::tr("Received"),
+                         Tr::tr("Completeness (policy V)")},
                         rows, {8, 10, 32, 19, 31});
 }
 
@@ -130,57 +128,59 @@ namespace {
 QString evidenceOf(const CaseReportEntry &report, int index, const CaseReportData &data)
 {
     QString html = QStringLiteral("<h2>%1</h2>\n")
-                       .arg(esc(tr("Report %1 (%2): %3")
+                       .arg(esc(Tr::tr("Report %1 (%2): %3")
                                     .arg(report.evidenceId)
                                     .arg(report.format, report.subject)));
     QList<QPair<QString, QString>> pairs = {
-        {esc(tr("Stored bytes")), mono(QString::fromLatin1(report.sha256Hex)) +
-                                      esc(tr(" (SHA-256, %1 bytes)").arg(report.size))}};
+        {esc(Tr::tr("Stored bytes")), mono(QString::fromLatin1(report.sha256Hex)) +
+                                          esc(Tr::tr(" (SHA-256, %1 bytes)").arg(report.size))}};
     if (!report.originalSha256Hex.isEmpty())
-        pairs.append({esc(tr("Reported original")),
-                      mono(QString::fromLatin1(report.originalSha256Hex)) + esc(tr(" (SHA-256)"))});
-    pairs.append({esc(tr("Message-ID")), esc(report.messageId)});
-    pairs.append({esc(tr("Receipt")), esc(longTime(report.receivedAt))});
-    pairs.append(
-        {esc(tr("Origin")),
-         report.originIp.isEmpty()
-             ? esc(tr("not established"))
-             : esc(report.originIp) + (report.originOurs ? esc(tr(" (our network)")) : QString())});
-    pairs.append({esc(tr("Why this origin")), esc(report.originReason)});
-    pairs.append({esc(tr("Account match")), esc(report.accountMatch)});
+        pairs.append(
+            {esc(Tr::tr("Reported original")),
+             mono(QString::fromLatin1(report.originalSha256Hex)) + esc(Tr::tr(" (SHA-256)"))});
+    pairs.append({esc(Tr::tr("Message-ID")), esc(report.messageId)});
+    pairs.append({esc(Tr::tr("Receipt")), esc(longTime(report.receivedAt))});
+    pairs.append({esc(Tr::tr("Origin")),
+                  report.originIp.isEmpty()
+                      ? esc(Tr::tr("not established"))
+                      : esc(report.originIp) +
+                            (report.originOurs ? esc(Tr::tr(" (our network)")) : QString())});
+    pairs.append({esc(Tr::tr("Why this origin")), esc(report.originReason)});
+    pairs.append({esc(Tr::tr("Account match")), esc(report.accountMatch)});
     html += keyValues(pairs);
     if (!report.chain.hops.isEmpty()) {
         // The object draws its heading itself (see CaseReportObjects): never split from it.
         html += QStringLiteral("<p>[[chain:%1]]</p>\n").arg(index);
     } else {
         html += QStringLiteral("<p><i>%1</i></p>\n")
-                    .arg(esc(tr("The stored bytes show no Received chain to draw.")));
+                    .arg(esc(Tr::tr("The stored bytes show no Received chain to draw.")));
     }
-    html += QStringLiteral("<h3>%1</h3>\n").arg(esc(tr("Findings")));
+    html += QStringLiteral("<h3>%1</h3>\n").arg(esc(Tr::tr("Findings")));
     if (report.findings.isEmpty()) {
-        html += QStringLiteral("<p>%1</p>\n").arg(esc(tr("No findings.")));
+        html += QStringLiteral("<p>%1</p>\n").arg(esc(Tr::tr("No findings.")));
     } else {
         QList<QStringList> rows;
         for (const Finding &finding : report.findings)
             rows.append({esc(severityName(finding.severity)), esc(finding.clause),
                          QStringLiteral("<b>%1</b><br><small>%2 \u2014 %3</small>")
                              .arg(esc(finding.title), esc(finding.check), esc(finding.evidence))});
-        html +=
-            table({tr("Severity"), tr("Clause"), tr("Finding and evidence")}, rows, {11, 8, 81});
+        html += table({Tr::tr("Severity"), Tr::tr("Clause"), Tr::tr("Finding and evidence")}, rows,
+                      {11, 8, 81});
     }
-    html += QStringLiteral("<h3>%1</h3>\n").arg(esc(tr("Authentication results")));
+    html += QStringLiteral("<h3>%1</h3>\n").arg(esc(Tr::tr("Authentication results")));
     if (report.authResults.isEmpty()) {
         html += QStringLiteral("<p>%1</p>\n")
-                    .arg(esc(tr("The message carries no Authentication-Results field.")));
+                    .arg(esc(Tr::tr("The message carries no Authentication-Results field.")));
     } else {
         QList<QStringList> rows;
         for (const CaseReportAuthResult &result : report.authResults)
-            rows.append({esc(result.method), QStringLiteral("<b>%1</b>").arg(esc(result.result)),
-                         esc(result.authservId) +
-                             (result.trustedStamp ? QString() : esc(tr(" (not a trusted stamp)"))),
-                         esc(result.detail)});
-        html += table({tr("Method"), tr("Result"), tr("Stamped by"), tr("Details")}, rows,
-                      {10, 10, 35, 45});
+            rows.append(
+                {esc(result.method), QStringLiteral("<b>%1</b>").arg(esc(result.result)),
+                 esc(result.authservId) +
+                     (result.trustedStamp ? QString() : esc(Tr::tr(" (not a trusted stamp)"))),
+                 esc(result.detail)});
+        html += table({Tr::tr("Method"), Tr::tr("Result"), Tr::tr("Stamped by"), Tr::tr("Details")},
+                      rows, {10, 10, 35, 45});
     }
     Q_UNUSED(data)
     return html;
@@ -190,9 +190,10 @@ QString evidenceOf(const CaseReportEntry &report, int index, const CaseReportDat
 
 QString evidenceSection(const CaseReportData &data, int number)
 {
-    QString html = heading(number, tr("Evidence"));
-    html += QStringLiteral("<p>%1</p>\n")
-                .arg(esc(tr("For each report: the SHA-256 of the bytes as stored (recomputed for "
+    QString html = heading(number, Tr::tr("Evidence"));
+    html +=
+        QStringLiteral("<p>%1</p>\n")
+            .arg(esc(Tr::tr("For each report: the SHA-256 of the bytes as stored (recomputed for "
                             "this report), the path the message took as its Received fields "
                             "record it, the findings with the policy clauses they engage, the "
                             "authentication results and how the origin was matched to the "

@@ -3,7 +3,6 @@
 #include "render/paged_document.h"
 
 #include <QAbstractTextDocumentLayout>
-#include <QCoreApplication>
 #include <QPainter>
 #include <QPainterPath>
 #include <QRegularExpression>
@@ -16,11 +15,6 @@
 namespace Awb {
 
 namespace {
-
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("Awb::CaseReport", text);
-}
 
 constexpr qreal kChartHeight = 170;
 

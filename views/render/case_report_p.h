@@ -2,6 +2,7 @@
 
 #include "enforcement/case_report_data.h"
 
+#include <QCoreApplication>
 #include <QDateTime>
 #include <QString>
 #include <QStringList>
@@ -14,7 +15,12 @@ QT_END_NAMESPACE
 // case_report_sections.cpp.
 namespace Awb::CaseReportHtml {
 
-QString tr(const char *text);
+// Every visible string of the case report is translated in this one context.
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(Awb::CaseReport)
+};
+
 QString esc(const QString &text);
 // "2026-11-09 17:04 HKT": short enough for one table line.
 QString shortTime(const QDateTime &at);

@@ -14,10 +14,10 @@ namespace Awb {
 
 namespace {
 
-QString tr(const char *text)
+struct Tr
 {
-    return QCoreApplication::translate("Awb::NoticePdf", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(Awb::NoticePdf)
+};
 
 // Layout and drawing share one unit: device-independent pixels, 96 per inch, as on a screen,
 // so that the preview and the PDF break lines in the same places.
@@ -64,7 +64,7 @@ QString noticeDocumentHtml(const ComposedNotice &notice, const NoticeData &data)
                "<hr>\n%7</body></html>\n")
         .arg(notice.subject.toHtmlEscaped(), notice.from.name.toHtmlEscaped(),
              notice.from.address.toHtmlEscaped(), formatHongKongAndUtc(notice.date).toHtmlEscaped(),
-             tr("To:").toHtmlEscaped(), to.toHtmlEscaped(), notice.htmlBody);
+             Tr::tr("To:").toHtmlEscaped(), to.toHtmlEscaped(), notice.htmlBody);
 }
 
 std::unique_ptr<QTextDocument> noticeDocument(const ComposedNotice &notice, const NoticeData &data,

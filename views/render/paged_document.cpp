@@ -13,10 +13,10 @@ namespace Awb {
 
 namespace {
 
-QString tr(const char *text)
+struct Tr
 {
-    return QCoreApplication::translate("Awb::PagedDocument", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(Awb::PagedDocument)
+};
 
 void drawHeadAndFoot(QPainter &painter, const QRectF &page, const PageDecoration &decoration,
                      int index, int count)
@@ -40,7 +40,7 @@ void drawHeadAndFoot(QPainter &painter, const QRectF &page, const PageDecoration
     painter.drawLine(QPointF(foot.left(), foot.top()), QPointF(foot.right(), foot.top()));
     painter.drawText(foot, Qt::AlignLeft | Qt::AlignBottom, decoration.footLeft);
     painter.drawText(foot, Qt::AlignRight | Qt::AlignBottom,
-                     tr("Page %1 of %2").arg(index + 1).arg(count));
+                     Tr::tr("Page %1 of %2").arg(index + 1).arg(count));
     painter.restore();
 }
 
@@ -70,13 +70,13 @@ Status paintDocumentPages(QTextDocument &document, QPagedPaintDevice &device,
 
     QPainter painter;
     if (!painter.begin(&device))
-        return Error{tr("%1: cannot paint the document").arg(what)};
+        return Error{Tr::tr("%1: cannot paint the document").arg(what)};
     painter.scale(scale, scale);
     const int count = document.pageCount();
     for (int index = 0; index < count; ++index) {
         if (index > 0 && !device.newPage()) {
             painter.end();
-            return Error{tr("%1: cannot start page %2").arg(what).arg(index + 1)};
+            return Error{Tr::tr("%1: cannot start page %2").arg(what).arg(index + 1)};
         }
         drawHeadAndFoot(painter, page, decoration, index, count);
         painter.save();
@@ -90,7 +90,7 @@ Status paintDocumentPages(QTextDocument &document, QPagedPaintDevice &device,
         painter.restore();
     }
     if (!painter.end())
-        return Error{tr("%1: cannot finish the document").arg(what)};
+        return Error{Tr::tr("%1: cannot finish the document").arg(what)};
     return Status::success();
 }
 

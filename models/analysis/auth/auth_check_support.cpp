@@ -57,11 +57,6 @@ bool isListed(const TrustSettings &trust, const QString &id)
 
 } // namespace
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("Awb::AuthChecks", text);
-}
-
 QString fieldText(const RawHeaderField &field, int limit)
 {
     QString text = AuthText::simplified(QString::fromLatin1(field.name).trimmed() +
@@ -90,20 +85,20 @@ QList<ResultsField> resultsFields(const AnalysisContext &context)
         const bool listEmpty = context.trust.trustedAuthservIds.isEmpty();
         f.trust.namesReceiver =
             listed || (!id.isEmpty() && zones.receiverHosts.contains(organisationalDomain(id)));
-        const QString name = id.isEmpty() ? tr("a field without an authserv-id")
-                                          : tr("authserv-id %1").arg(f.results.authservId);
+        const QString name = id.isEmpty() ? Tr::tr("a field without an authserv-id")
+                                          : Tr::tr("authserv-id %1").arg(f.results.authservId);
         if (zones.hop < 0) {
-            f.trust.reason = tr("No Received field records a receiver, so nothing shows who "
-                                "wrote %1.")
+            f.trust.reason = Tr::tr("No Received field records a receiver, so nothing shows who "
+                                    "wrote %1.")
                                  .arg(name);
         } else if (raw.offset < zones.boundaryStart) {
             f.trust.trusted = listEmpty || listed;
             f.trust.reason = f.trust.trusted
-                                 ? tr("%1 stands above the Received field of hop %2 (the trust "
-                                      "boundary): a receiver wrote it.")
+                                 ? Tr::tr("%1 stands above the Received field of hop %2 (the trust "
+                                          "boundary): a receiver wrote it.")
                                        .arg(name)
                                        .arg(zones.hop)
-                                 : tr("%1 is not among the trusted authserv-ids.").arg(name);
+                                 : Tr::tr("%1 is not among the trusted authserv-ids.").arg(name);
             if (!id.isEmpty())
                 idsAbove.insert(id);
             f.trust.namesReceiver = false; // a receiver's own place: not an impersonation
@@ -115,25 +110,26 @@ QList<ResultsField> resultsFields(const AnalysisContext &context)
             f.trust.trusted = receiverName && !idsAbove.contains(id);
             f.trust.reason =
                 f.trust.trusted
-                    ? tr("%1 stands directly below the Received field of hop %2 (the trust "
-                         "boundary) and names that receiver: the receiver wrote it.")
+                    ? Tr::tr("%1 stands directly below the Received field of hop %2 (the trust "
+                             "boundary) and names that receiver: the receiver wrote it.")
                           .arg(name)
                           .arg(zones.hop)
                 : receiverName
-                    ? tr("%1 stands below the Received field of hop %2 (the trust boundary), "
-                         "and that receiver's own stamp already stands above it: this one came "
-                         "with the message from the sending side.")
+                    ? Tr::tr("%1 stands below the Received field of hop %2 (the trust boundary), "
+                             "and that receiver's own stamp already stands above it: this one came "
+                             "with the message from the sending side.")
                           .arg(name)
                           .arg(zones.hop)
-                    : tr("%1 stands below the Received field of hop %2 (the trust boundary) and "
-                         "does not name %3: the sending side wrote it.")
+                    : Tr::tr(
+                          "%1 stands below the Received field of hop %2 (the trust boundary) and "
+                          "does not name %3: the sending side wrote it.")
                           .arg(name)
                           .arg(zones.hop)
-                          .arg(zones.receiver.isEmpty() ? tr("that receiver") : zones.receiver);
+                          .arg(zones.receiver.isEmpty() ? Tr::tr("that receiver") : zones.receiver);
         } else {
-            f.trust.reason = tr("%1 stands below the Received field of hop %2, under the trust "
-                                "boundary: the sending side wrote it, so it is a claim, not a "
-                                "receiver's verdict.")
+            f.trust.reason = Tr::tr("%1 stands below the Received field of hop %2, under the trust "
+                                    "boundary: the sending side wrote it, so it is a claim, not a "
+                                    "receiver's verdict.")
                                  .arg(name)
                                  .arg(zones.hop + 1);
         }
@@ -154,11 +150,11 @@ QList<SpfField> receivedSpfFields(const AnalysisContext &context)
         // has the receiver prepend it beside its own Received field).
         f.trust.trusted = zones.hop >= 0 && raw.offset < zones.belowStart;
         f.trust.reason = f.trust.trusted
-                             ? tr("It stands beside the Received field of hop %1 (the trust "
-                                  "boundary) or above it: a receiver wrote it.")
+                             ? Tr::tr("It stands beside the Received field of hop %1 (the trust "
+                                      "boundary) or above it: a receiver wrote it.")
                                    .arg(zones.hop)
-                             : tr("It stands below the receivers' stamps: the sending side "
-                                  "wrote it.");
+                             : Tr::tr("It stands below the receivers' stamps: the sending side "
+                                      "wrote it.");
         fields.append(f);
     }
     return fields;

@@ -10,6 +10,7 @@
 #include "analysis/check.h"
 #include "mail/mail_message.h"
 
+#include <QCoreApplication>
 #include <QList>
 #include <QString>
 
@@ -18,7 +19,10 @@
 namespace Awb::AuthChecks {
 
 // Every visible string of the authentication checks is translated in this one context.
-QString tr(const char *text);
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(Awb::AuthChecks)
+};
 
 // The groups, one per source file; auth_checks.cpp joins them.
 void appendResultChecks(QList<const Check *> &list);

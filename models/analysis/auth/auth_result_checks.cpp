@@ -16,7 +16,7 @@ QString methodResults(const AuthenticationResults &results)
     QStringList parts;
     for (const AuthResult &r : results.results)
         parts.append(r.method + QLatin1Char('=') + r.result);
-    return parts.isEmpty() ? tr("no results") : parts.join(QStringLiteral(", "));
+    return parts.isEmpty() ? Tr::tr("no results") : parts.join(QStringLiteral(", "));
 }
 
 // Low by default, High when the field uses a trusted authserv-id or a receiving host's name,
@@ -29,9 +29,9 @@ public:
     CheckInfo info() const override
     {
         return {QStringLiteral("auth.untrusted-results"), Severity::Low, QStringLiteral("3.2"),
-                tr("Authentication results not written by a trusted receiver"),
-                tr("An Authentication-Results field stands where the sending side wrote it, or "
-                   "names an authserv-id that is not trusted: its verdicts are claims.")};
+                Tr::tr("Authentication results not written by a trusted receiver"),
+                Tr::tr("An Authentication-Results field stands where the sending side wrote it, or "
+                       "names an authserv-id that is not trusted: its verdicts are claims.")};
     }
     void run(const AnalysisContext &context, FindingSink &sink) const override
     {
@@ -39,19 +39,16 @@ public:
             if (f.trust.trusted)
                 continue;
             const bool forged = f.trust.namesReceiver;
-            QString evidence = tr("%1 It claims %2; these are not a receiver's verdicts.")
+            QString evidence = Tr::tr("%1 It claims %2; these are not a receiver's verdicts.")
                                    .arg(f.trust.reason, methodResults(f.results));
             if (forged)
-                evidence += tr(" It uses the name of a receiver the analysis trusts: a header "
-                               "forged to make the message look verified.");
-            sink.add(-1, tr("%1 Field: \"%2\"").arg(evidence, fieldText(f.field)),
+                evidence += Tr::tr(" It uses the name of a receiver the analysis trusts: a header "
+                                   "forged to make the message look verified.");
+            sink.add(-1, Tr::tr("%1 Field: \"%2\"").arg(evidence, fieldText(f.field)),
                      forged ? Severity::High : Severity::Low, fieldLocation(f.field));
         }
     }
 };
-
-// Marks a string for translation in the checks' context; tr() translates it at run time.
-#define Noop(text) QT_TRANSLATE_NOOP("Awb::AuthChecks", text)
 
 struct VerdictSpec
 {
@@ -75,8 +72,8 @@ public:
     {}
     CheckInfo info() const override
     {
-        return {QLatin1String(m_spec.id), m_spec.severity, QStringLiteral("3.2"), tr(m_spec.title),
-                tr(m_spec.description)};
+        return {QLatin1String(m_spec.id), m_spec.severity, QStringLiteral("3.2"),
+                Tr::tr(m_spec.title), Tr::tr(m_spec.description)};
     }
     void run(const AnalysisContext &context, FindingSink &sink) const override
     {
@@ -89,9 +86,9 @@ public:
                 if (r.result != result)
                     continue;
                 sink.add(-1,
-                         tr("%1 recorded %2=%3: \"%4\". A trusted receiver's verdict: %5 "
-                            "Field: \"%6\"")
-                             .arg(f.results.authservId.isEmpty() ? tr("A receiver")
+                         Tr::tr("%1 recorded %2=%3: \"%4\". A trusted receiver's verdict: %5 "
+                                "Field: \"%6\"")
+                             .arg(f.results.authservId.isEmpty() ? Tr::tr("A receiver")
                                                                  : f.results.authservId,
                                   method, result, r.text, f.trust.reason, fieldText(f.field)),
                          m_spec.severity, fieldLocation(f.field));
@@ -102,11 +99,11 @@ public:
         for (const SpfField &f : receivedSpfFields(context)) {
             if (f.trust.trusted && f.spf.result == result)
                 sink.add(-1,
-                         tr("Received-SPF says %1 for %2. %3 Field: "
-                            "\"%4\"")
+                         Tr::tr("Received-SPF says %1 for %2. %3 Field: "
+                                "\"%4\"")
                              .arg(result,
                                   f.spf.value(QStringLiteral("envelope-from")).isEmpty()
-                                      ? tr("the envelope sender")
+                                      ? Tr::tr("the envelope sender")
                                       : f.spf.value(QStringLiteral("envelope-from")),
                                   f.trust.reason, fieldText(f.field)),
                          m_spec.severity, fieldLocation(f.field));
@@ -128,10 +125,10 @@ public:
     CheckInfo info() const override
     {
         return {QStringLiteral("auth.arc-invalid"), Severity::Low, QStringLiteral("3.2"),
-                tr("ARC chain broken"),
-                tr("The ARC sets are not a valid chain (RFC 8617: instances 1 to N, one seal, "
-                   "signature and results each, cv=none only at 1, no cv=fail), or a trusted "
-                   "receiver recorded arc=fail.")};
+                Tr::tr("ARC chain broken"),
+                Tr::tr("The ARC sets are not a valid chain (RFC 8617: instances 1 to N, one seal, "
+                       "signature and results each, cv=none only at 1, no cv=fail), or a trusted "
+                       "receiver recorded arc=fail.")};
     }
     void run(const AnalysisContext &context, FindingSink &sink) const override
     {
@@ -149,8 +146,8 @@ public:
             if (first.headerIndex >= 0 && first.headerIndex < headers.size())
                 location = fieldLocation(headers.at(first.headerIndex));
             sink.add(-1,
-                     tr("The ARC sets (%1 instance(s)) are not a valid chain: %2. First field: "
-                        "\"%3\"")
+                     Tr::tr("The ARC sets (%1 instance(s)) are not a valid chain: %2. First field: "
+                            "\"%3\"")
                          .arg(chain.instances.size())
                          .arg(chain.problems.join(QStringLiteral("; ")), first.text.left(600)),
                      Severity::Low, location);
@@ -161,8 +158,8 @@ public:
             for (const AuthResult &r : f.results.resultsFor(QStringLiteral("arc"))) {
                 if (r.result == QLatin1String("fail"))
                     sink.add(-1,
-                             tr("%1 recorded arc=fail: \"%2\". %3 Field: \"%4\"")
-                                 .arg(f.results.authservId.isEmpty() ? tr("A receiver")
+                             Tr::tr("%1 recorded arc=fail: \"%2\". %3 Field: \"%4\"")
+                                 .arg(f.results.authservId.isEmpty() ? Tr::tr("A receiver")
                                                                      : f.results.authservId,
                                       r.text, f.trust.reason, fieldText(f.field)),
                              Severity::Low, fieldLocation(f.field));
@@ -178,34 +175,37 @@ void appendResultChecks(QList<const Check *> &list)
     static const UntrustedResultsCheck untrusted;
     // Medium: the domain owner's SPF record says this host may not send for the envelope
     // sender domain, so the envelope sender address is forged (or the sender's SPF is wrong).
-    static const VerdictCheck spfFail({"auth.spf-fail", Severity::Medium,
-                                       Noop("SPF fail: sending host not permitted"),
-                                       Noop("A trusted receiver recorded spf=fail: the envelope "
-                                            "sender's domain does not permit the sending host."),
-                                       "spf", "fail"});
+    static const VerdictCheck spfFail(
+        {"auth.spf-fail", Severity::Medium,
+         QT_TRANSLATE_NOOP("Awb::AuthChecks", "SPF fail: sending host not permitted"),
+         QT_TRANSLATE_NOOP("Awb::AuthChecks", "A trusted receiver recorded spf=fail: the envelope "
+                                              "sender's domain does not permit the sending host."),
+         "spf", "fail"});
     // Low: "~all" is the owner saying "probably not mine", weaker than a fail.
     static const VerdictCheck spfSoftfail(
         {"auth.spf-softfail", Severity::Low,
-         Noop("SPF softfail: sending host probably not permitted"),
-         Noop("A trusted receiver recorded spf=softfail: the "
-              "envelope sender's domain does not vouch for the "
-              "sending host."),
+         QT_TRANSLATE_NOOP("Awb::AuthChecks", "SPF softfail: sending host probably not permitted"),
+         QT_TRANSLATE_NOOP("Awb::AuthChecks", "A trusted receiver recorded spf=softfail: the "
+                                              "envelope sender's domain does not vouch for the "
+                                              "sending host."),
          "spf", "softfail"});
     // Medium: a signature in a domain's name did not verify: forged, or altered on the way.
-    static const VerdictCheck dkimFail({"auth.dkim-fail", Severity::Medium,
-                                        Noop("DKIM signature failed at the receiver"),
-                                        Noop("A trusted receiver recorded dkim=fail: a signature "
-                                             "in a domain's name did not verify."),
-                                        "dkim", "fail"});
+    static const VerdictCheck dkimFail(
+        {"auth.dkim-fail", Severity::Medium,
+         QT_TRANSLATE_NOOP("Awb::AuthChecks", "DKIM signature failed at the receiver"),
+         QT_TRANSLATE_NOOP("Awb::AuthChecks", "A trusted receiver recorded dkim=fail: a signature "
+                                              "in a domain's name did not verify."),
+         "dkim", "fail"});
     // High: DMARC is the From domain's owner saying which mail is theirs; a fail means the
     // visible sender address was not authenticated by any aligned method: the address the
     // recipient reads is the one most likely forged, the core of "forging sender addresses".
-    static const VerdictCheck dmarcFail({"auth.dmarc-fail", Severity::High,
-                                         Noop("DMARC fail: the From address is not authenticated"),
-                                         Noop("A trusted receiver recorded dmarc=fail: neither "
+    static const VerdictCheck dmarcFail(
+        {"auth.dmarc-fail", Severity::High,
+         QT_TRANSLATE_NOOP("Awb::AuthChecks", "DMARC fail: the From address is not authenticated"),
+         QT_TRANSLATE_NOOP("Awb::AuthChecks", "A trusted receiver recorded dmarc=fail: neither "
                                               "SPF nor DKIM authenticated the From domain in "
                                               "alignment."),
-                                         "dmarc", "fail"});
+         "dmarc", "fail"});
     static const ArcInvalidCheck arcInvalid;
     list << &untrusted << &spfFail << &spfSoftfail << &dkimFail << &dmarcFail << &arcInvalid;
 }

@@ -23,9 +23,10 @@ class SignatureMalformedCheck final : public Check
 public:
     CheckInfo info() const override
     {
-        return {QStringLiteral("dkim.signature-malformed"), Severity::Low, QStringLiteral("3.2"),
-                tr("DKIM signature unreadable"),
-                tr("A DKIM-Signature field breaks RFC 6376 (missing or invalid tags) and cannot "
+        return {
+            QStringLiteral("dkim.signature-malformed"), Severity::Low, QStringLiteral("3.2"),
+            Tr::tr("DKIM signature unreadable"),
+            Tr::tr("A DKIM-Signature field breaks RFC 6376 (missing or invalid tags) and cannot "
                    "be verified.")};
     }
     void run(const AnalysisContext &context, FindingSink &sink) const override
@@ -38,7 +39,7 @@ public:
                 names.append(dkimSignatureErrorName(p.error));
             names.removeDuplicates();
             sink.add(-1,
-                     tr("The DKIM-Signature cannot be used (%1): %2. Field: \"%3\"")
+                     Tr::tr("The DKIM-Signature cannot be used (%1): %2. Field: \"%3\"")
                          .arg(names.join(QStringLiteral(", ")), r.signature.problemText(),
                               fieldText(r.field)),
                      Severity::Low, fieldLocation(r.field));
@@ -57,9 +58,9 @@ public:
     CheckInfo info() const override
     {
         return {QStringLiteral("dkim.body-hash-mismatch"), Severity::Info, QStringLiteral("3.2"),
-                tr("Body changed after DKIM signing"),
-                tr("The body hash computed from the message does not match the bh= of its "
-                   "DKIM-Signature: the body was altered after signing.")};
+                Tr::tr("Body changed after DKIM signing"),
+                Tr::tr("The body hash computed from the message does not match the bh= of its "
+                       "DKIM-Signature: the body was altered after signing.")};
     }
     void run(const AnalysisContext &context, FindingSink &sink) const override
     {
@@ -69,19 +70,19 @@ public:
                 continue;
             const QString headers =
                 v.signature == DkimSignatureStatus::Valid
-                    ? tr("The signature over the headers is valid (key from %1): the headers "
-                         "are as signed and only the body differs.")
+                    ? Tr::tr("The signature over the headers is valid (key from %1): the headers "
+                             "are as signed and only the body differs.")
                           .arg(v.keySource)
                 : v.signature == DkimSignatureStatus::Invalid
-                    ? tr("The signature over the headers does not verify either: %1.")
+                    ? Tr::tr("The signature over the headers does not verify either: %1.")
                           .arg(v.signatureProblem)
-                    : tr("The signature over the headers was not checked: %1.")
+                    : Tr::tr("The signature over the headers was not checked: %1.")
                           .arg(v.signatureProblem);
             sink.add(-1,
-                     tr("DKIM-Signature %1 says bh=%2, the body we hold hashes to %3. %4 A "
-                        "changed body is typical of a reporter redacting a personal token, a "
-                        "list footer or a gateway's rewrite, and by itself does not show that "
-                        "the signer forged anything. Field: \"%5\"")
+                     Tr::tr("DKIM-Signature %1 says bh=%2, the body we hold hashes to %3. %4 A "
+                            "changed body is typical of a reporter redacting a personal token, a "
+                            "list footer or a gateway's rewrite, and by itself does not show that "
+                            "the signer forged anything. Field: \"%5\"")
                          .arg(describeSignature(r.signature), r.signature.bodyHashText,
                               base64(v.computedBodyHash), headers, fieldText(r.field)),
                      Severity::Info, fieldLocation(r.field));
@@ -97,9 +98,9 @@ public:
     CheckInfo info() const override
     {
         return {QStringLiteral("dkim.body-not-included"), Severity::Info, QStringLiteral("3.2"),
-                tr("DKIM body hash not checkable: no body"),
-                tr("The message is a copy without its body, so the DKIM body hash cannot be "
-                   "compared (this is not a mismatch).")};
+                Tr::tr("DKIM body hash not checkable: no body"),
+                Tr::tr("The message is a copy without its body, so the DKIM body hash cannot be "
+                       "compared (this is not a mismatch).")};
     }
     void run(const AnalysisContext &context, FindingSink &sink) const override
     {
@@ -107,8 +108,8 @@ public:
             if (r.verification.bodyHash != DkimBodyHashStatus::BodyNotIncluded)
                 continue;
             sink.add(-1,
-                     tr("DKIM-Signature %1: the body is not included in this copy, so its hash "
-                        "(bh=%2) cannot be checked. Field: \"%3\"")
+                     Tr::tr("DKIM-Signature %1: the body is not included in this copy, so its hash "
+                            "(bh=%2) cannot be checked. Field: \"%3\"")
                          .arg(describeSignature(r.signature), r.signature.bodyHashText,
                               fieldText(r.field)),
                      Severity::Info, fieldLocation(r.field));
@@ -126,10 +127,10 @@ public:
     CheckInfo info() const override
     {
         return {QStringLiteral("dkim.signature-invalid"), Severity::Medium, QStringLiteral("3.2"),
-                tr("DKIM signature does not verify"),
-                tr("Checked with the signing domain's public key, the DKIM signature over the "
-                   "headers is not valid: signed headers were altered or the signature is "
-                   "forged.")};
+                Tr::tr("DKIM signature does not verify"),
+                Tr::tr("Checked with the signing domain's public key, the DKIM signature over the "
+                       "headers is not valid: signed headers were altered or the signature is "
+                       "forged.")};
     }
     void run(const AnalysisContext &context, FindingSink &sink) const override
     {
@@ -137,7 +138,7 @@ public:
             if (r.verification.signature != DkimSignatureStatus::Invalid)
                 continue;
             sink.add(-1,
-                     tr("DKIM-Signature %1 checked with the key from %2: %3. Field: \"%4\"")
+                     Tr::tr("DKIM-Signature %1 checked with the key from %2: %3. Field: \"%4\"")
                          .arg(describeSignature(r.signature), r.verification.keySource,
                               r.verification.signatureProblem, fieldText(r.field)),
                      Severity::Medium, fieldLocation(r.field));
@@ -154,9 +155,9 @@ public:
     CheckInfo info() const override
     {
         return {QStringLiteral("dkim.signature-valid-info"), Severity::Info, QStringLiteral("3.2"),
-                tr("DKIM signature verified"),
-                tr("The DKIM signature verifies (body hash and header signature) with the "
-                   "signing domain's public key: that domain vouches for the message.")};
+                Tr::tr("DKIM signature verified"),
+                Tr::tr("The DKIM signature verifies (body hash and header signature) with the "
+                       "signing domain's public key: that domain vouches for the message.")};
     }
     void run(const AnalysisContext &context, FindingSink &sink) const override
     {
@@ -165,13 +166,13 @@ public:
                 continue;
             QString note;
             if (r.signature.algorithm == DkimAlgorithm::RsaSha1)
-                note = tr(" Note: rsa-sha1 is obsolete (RFC 8301) and weak.");
+                note = Tr::tr(" Note: rsa-sha1 is obsolete (RFC 8301) and weak.");
             if (r.signature.bodyLength)
-                note += tr(" Only the first %1 octets of the body are signed (l=).")
+                note += Tr::tr(" Only the first %1 octets of the body are signed (l=).")
                             .arg(*r.signature.bodyLength);
             sink.add(-1,
-                     tr("DKIM-Signature %1 verifies with the key from %2: %3 signed this "
-                        "message.%4 Field: \"%5\"")
+                     Tr::tr("DKIM-Signature %1 verifies with the key from %2: %3 signed this "
+                            "message.%4 Field: \"%5\"")
                          .arg(describeSignature(r.signature), r.verification.keySource,
                               r.signature.domain, note, fieldText(r.field)),
                      Severity::Info, fieldLocation(r.field));
@@ -190,9 +191,9 @@ public:
     CheckInfo info() const override
     {
         return {QStringLiteral("dkim.unaligned"), Severity::Low, QStringLiteral("3.2"),
-                tr("DKIM signer is not the From domain"),
-                tr("No DKIM signature has a signing domain (d=) aligned with the From domain, "
-                   "so none vouches for the visible sender address.")};
+                Tr::tr("DKIM signer is not the From domain"),
+                Tr::tr("No DKIM signature has a signing domain (d=) aligned with the From domain, "
+                       "so none vouches for the visible sender address.")};
     }
     void run(const AnalysisContext &context, FindingSink &sink) const override
     {
@@ -213,12 +214,13 @@ public:
         }
         if (!first)
             return;
-        sink.add(-1,
-                 tr("The message is signed by %1, but From is on %2 (organisational domain %3): "
-                    "no signature is aligned with the visible sender. Field: \"%4\"")
-                     .arg(domains.join(QStringLiteral(", ")), from, organisationalDomain(from),
-                          fieldText(first->field)),
-                 Severity::Low, fieldLocation(first->field));
+        sink.add(
+            -1,
+            Tr::tr("The message is signed by %1, but From is on %2 (organisational domain %3): "
+                   "no signature is aligned with the visible sender. Field: \"%4\"")
+                .arg(domains.join(QStringLiteral(", ")), from, organisationalDomain(from),
+                     fieldText(first->field)),
+            Severity::Low, fieldLocation(first->field));
     }
 };
 

@@ -122,7 +122,7 @@ std::optional<QString> dynamicRdnsReason(const QString &rdns, const std::optiona
 
     const QRegularExpressionMatch word = poolWord.match(name);
     if (word.hasMatch())
-        return tr("the label \"%1\"").arg(word.captured(1));
+        return Tr::tr("the label \"%1\"").arg(word.captured(1));
 
     // The client's own address spelt out in its name ("198-51-100-77", "77.100.51.198",
     // "c6336404"): a name generated for every address of a range, not a server's chosen name.
@@ -139,11 +139,11 @@ std::optional<QString> dynamicRdnsReason(const QString &rdns, const std::optiona
             const QStringList backward = {d, c, b, a};
             if (containsDelimited(name, forward.join(sep), digits) ||
                 containsDelimited(name, backward.join(sep), digits))
-                return tr("the client address %1 written into the name").arg(ip->toString());
+                return Tr::tr("the client address %1 written into the name").arg(ip->toString());
         }
         const QString hex = QStringLiteral("%1").arg(v4, 8, 16, QLatin1Char('0'));
         if (containsDelimited(name, hex, hexDigits))
-            return tr("the client address %1 written into the name in hexadecimal (%2)")
+            return Tr::tr("the client address %1 written into the name in hexadecimal (%2)")
                 .arg(ip->toString(), hex);
     }
     return std::nullopt;

@@ -19,7 +19,7 @@ QString describeAddress(const IpAddress &ip)
     const auto block = addressBlockOf(ip);
     if (!block)
         return ip.toString();
-    return tr("%1, in %2 (%3, %4)")
+    return Tr::tr("%1, in %2 (%3, %4)")
         .arg(ip.toString(), block->network.toString(), block->name, block->reference);
 }
 
@@ -32,9 +32,9 @@ public:
     CheckInfo info() const override
     {
         return {QStringLiteral("received.private-ip-untrusted"), Severity::Low,
-                QStringLiteral("3.2"), tr("Private address in the sender's stamps"),
-                tr("A hop below the trust boundary records a private, loopback or link-local "
-                   "address, which no outside server can have seen.")};
+                QStringLiteral("3.2"), Tr::tr("Private address in the sender's stamps"),
+                Tr::tr("A hop below the trust boundary records a private, loopback or link-local "
+                       "address, which no outside server can have seen.")};
     }
     void run(const AnalysisContext &context, FindingSink &sink) const override
     {
@@ -51,7 +51,7 @@ public:
             if (hop.scope == AddressScope::Loopback &&
                 handoffConnects(chain.hops.at(i - 1).parsed, hop.parsed))
                 continue;
-            sink.add(i, tr("%1 says %2 received the message from %3, address %4.")
+            sink.add(i, Tr::tr("%1 says %2 received the message from %3, address %4.")
                             .arg(describeHop(chain, i), describeReceiver(hop.parsed),
                                  describeSender(hop.parsed), describeAddress(*hop.ip)));
         }
@@ -66,9 +66,9 @@ public:
     CheckInfo info() const override
     {
         return {QStringLiteral("received.reserved-ip"), Severity::Medium, QStringLiteral("3.2"),
-                tr("Impossible address in a Received header"),
-                tr("A hop records a reserved, multicast, broadcast or malformed address (0/8, "
-                   "224/4, 240/4, octets over 255), which no SMTP client can connect from.")};
+                Tr::tr("Impossible address in a Received header"),
+                Tr::tr("A hop records a reserved, multicast, broadcast or malformed address (0/8, "
+                       "224/4, 240/4, octets over 255), which no SMTP client can connect from.")};
     }
     void run(const AnalysisContext &context, FindingSink &sink) const override
     {
@@ -85,7 +85,7 @@ public:
             const Severity severity = isClaimed(chain, i) ? Severity::Medium : Severity::Low;
             if (hop.ip && isReservedForAnalysis(hop.scope)) {
                 sink.add(i,
-                         tr("%1 records a connection from %2.")
+                         Tr::tr("%1 records a connection from %2.")
                              .arg(describeHop(chain, i), describeAddress(*hop.ip)),
                          severity);
             }
@@ -95,7 +95,7 @@ public:
                 if (heloIp && isReservedForAnalysis(scopeOf(*heloIp)) &&
                     (!hop.ip || *heloIp != *hop.ip)) {
                     sink.add(i,
-                             tr("%1: the sender introduced itself as %2.")
+                             Tr::tr("%1: the sender introduced itself as %2.")
                                  .arg(describeHop(chain, i), describeAddress(*heloIp)),
                              Severity::Medium);
                 }
@@ -109,12 +109,13 @@ public:
                     invalid.append(quad);
             }
             for (const QString &quad : invalid) {
-                sink.add(i,
-                         tr("%1 contains the address literal [%2], which is not a valid IPv4 "
-                            "address (each part must be a number from 0 to 255, written without "
-                            "leading zeros).")
-                             .arg(describeHop(chain, i), quad),
-                         isSenderSpeaking(chain, i) ? Severity::Medium : Severity::Low);
+                sink.add(
+                    i,
+                    Tr::tr("%1 contains the address literal [%2], which is not a valid IPv4 "
+                           "address (each part must be a number from 0 to 255, written without "
+                           "leading zeros).")
+                        .arg(describeHop(chain, i), quad),
+                    isSenderSpeaking(chain, i) ? Severity::Medium : Severity::Low);
             }
         }
     }
@@ -129,9 +130,10 @@ class NoRdnsCheck final : public Check
 public:
     CheckInfo info() const override
     {
-        return {QStringLiteral("received.no-rdns"), Severity::Low, QStringLiteral("3.3"),
-                tr("Sending host has no reverse DNS"),
-                tr("The receiver at the trust boundary recorded that the sending address has no "
+        return {
+            QStringLiteral("received.no-rdns"), Severity::Low, QStringLiteral("3.3"),
+            Tr::tr("Sending host has no reverse DNS"),
+            Tr::tr("The receiver at the trust boundary recorded that the sending address has no "
                    "(or no verified) reverse DNS name.")};
     }
     void run(const AnalysisContext &context, FindingSink &sink) const override
@@ -143,13 +145,13 @@ public:
         const RdnsState state = rdnsState(hop);
         if (state == RdnsState::Absent) {
             sink.add(chain.boundaryHop,
-                     tr("%1, written by %2, records the sender as %3 with no reverse DNS name.")
+                     Tr::tr("%1, written by %2, records the sender as %3 with no reverse DNS name.")
                          .arg(describeHop(chain, chain.boundaryHop), describeReceiver(hop),
                               describeSender(hop)));
         } else if (state == RdnsState::Unverified) {
             sink.add(chain.boundaryHop,
-                     tr("%1, written by %2, marks the reverse DNS name of %3 as \"may be "
-                        "forged\": the name does not resolve back to the address.")
+                     Tr::tr("%1, written by %2, marks the reverse DNS name of %3 as \"may be "
+                            "forged\": the name does not resolve back to the address.")
                          .arg(describeHop(chain, chain.boundaryHop), describeReceiver(hop),
                               describeSender(hop)));
         }
@@ -164,9 +166,10 @@ class DynamicRdnsCheck final : public Check
 public:
     CheckInfo info() const override
     {
-        return {QStringLiteral("received.dynamic-rdns"), Severity::Medium, QStringLiteral("3.3"),
-                tr("Sent from a dynamic or generic address"),
-                tr("The reverse DNS name of the sending host at the trust boundary looks like a "
+        return {
+            QStringLiteral("received.dynamic-rdns"), Severity::Medium, QStringLiteral("3.3"),
+            Tr::tr("Sent from a dynamic or generic address"),
+            Tr::tr("The reverse DNS name of the sending host at the trust boundary looks like a "
                    "consumer address pool (dyn, dsl, pool, the address spelt out in the name).")};
     }
     void run(const AnalysisContext &context, FindingSink &sink) const override
@@ -179,7 +182,7 @@ public:
         if (!reason)
             return;
         sink.add(chain.boundaryHop,
-                 tr("%1, written by %2, records the sender as %3; the name %4 is generic (%5).")
+                 Tr::tr("%1, written by %2, records the sender as %3; the name %4 is generic (%5).")
                      .arg(describeHop(chain, chain.boundaryHop), describeReceiver(hop.parsed),
                           describeSender(hop.parsed), hop.parsed.fromRdns, *reason));
     }

@@ -10,11 +10,6 @@
 
 namespace Awb::ReceivedChecks {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("Awb::ReceivedChecks", text);
-}
-
 bool isClaimed(const ChainAnalysis &chain, int hop)
 {
     return hop >= 0 && hop < chain.hops.size() && chain.hops.at(hop).trust == HopTrust::Claimed;
@@ -46,13 +41,13 @@ QString describeSender(const ReceivedHop &hop)
         text = name.isEmpty() ? QStringLiteral("[%1]").arg(hop.fromIp)
                               : QStringLiteral("%1 [%2]").arg(name, hop.fromIp);
     if (!helo.isEmpty() && !sameHost(helo, name) && helo != hop.fromIp)
-        text = tr("%1 (HELO %2)").arg(text, helo);
-    return text.isEmpty() ? tr("an unnamed sender") : text;
+        text = Tr::tr("%1 (HELO %2)").arg(text, helo);
+    return text.isEmpty() ? Tr::tr("an unnamed sender") : text;
 }
 
 QString describeReceiver(const ReceivedHop &hop)
 {
-    return hop.by.isEmpty() ? tr("an unnamed server") : hop.by;
+    return hop.by.isEmpty() ? Tr::tr("an unnamed server") : hop.by;
 }
 
 QString describeHop(const ChainAnalysis &chain, int hop)
@@ -61,11 +56,11 @@ QString describeHop(const ChainAnalysis &chain, int hop)
         return {};
     switch (chain.hops.at(hop).trust) {
     case HopTrust::Receiver:
-        return tr("Hop %1 (written by a receiving server)").arg(hop);
+        return Tr::tr("Hop %1 (written by a receiving server)").arg(hop);
     case HopTrust::Boundary:
-        return tr("Hop %1 (the trust boundary: the receiver's record of the sender)").arg(hop);
+        return Tr::tr("Hop %1 (the trust boundary: the receiver's record of the sender)").arg(hop);
     case HopTrust::Claimed:
-        return tr("Hop %1 (claimed by the sending side, not witnessed)").arg(hop);
+        return Tr::tr("Hop %1 (claimed by the sending side, not witnessed)").arg(hop);
     }
     return {};
 }
@@ -73,9 +68,9 @@ QString describeHop(const ChainAnalysis &chain, int hop)
 QString describeDate(const ReceivedHop &hop)
 {
     if (!hop.dateValid)
-        return tr("no readable date");
+        return Tr::tr("no readable date");
     const QString utc = hop.date.toUTC().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"));
-    return tr("%1 UTC (written as \"%2\")").arg(utc, hop.dateText);
+    return Tr::tr("%1 UTC (written as \"%2\")").arg(utc, hop.dateText);
 }
 
 QString describeDuration(qint64 seconds)
@@ -86,12 +81,12 @@ QString describeDuration(qint64 seconds)
     const qint64 minutes = (s % 3600) / 60;
     const qint64 secs = s % 60;
     if (days > 0)
-        return tr("%1 d %2 h").arg(days).arg(hours);
+        return Tr::tr("%1 d %2 h").arg(days).arg(hours);
     if (hours > 0)
-        return tr("%1 h %2 min %3 s").arg(hours).arg(minutes).arg(secs);
+        return Tr::tr("%1 h %2 min %3 s").arg(hours).arg(minutes).arg(secs);
     if (minutes > 0)
-        return tr("%1 min %2 s").arg(minutes).arg(secs);
-    return tr("%1 s").arg(secs);
+        return Tr::tr("%1 min %2 s").arg(minutes).arg(secs);
+    return Tr::tr("%1 s").arg(secs);
 }
 
 RdnsState rdnsState(const ReceivedHop &hop)

@@ -6,6 +6,7 @@
 #include "analysis/chain_analysis.h"
 #include "analysis/check.h"
 
+#include <QCoreApplication>
 #include <QDateTime>
 #include <QList>
 #include <QString>
@@ -19,7 +20,10 @@ class MailMessage;
 namespace ReceivedChecks {
 
 // Every visible string of the Received checks is translated in this one context.
-QString tr(const char *text);
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(Awb::ReceivedChecks)
+};
 
 // The groups, one per source file; received_checks.cpp joins them.
 void appendPathChecks(QList<const Check *> &list);

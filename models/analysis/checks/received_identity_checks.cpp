@@ -21,9 +21,10 @@ class HeloIpMismatchCheck final : public Check
 public:
     CheckInfo info() const override
     {
-        return {QStringLiteral("received.helo-ip-mismatch"), Severity::Medium,
-                QStringLiteral("3.2"), tr("HELO names another address"),
-                tr("The sender introduced itself with an address literal that is not the address "
+        return {
+            QStringLiteral("received.helo-ip-mismatch"), Severity::Medium, QStringLiteral("3.2"),
+            Tr::tr("HELO names another address"),
+            Tr::tr("The sender introduced itself with an address literal that is not the address "
                    "it connected from.")};
     }
     void run(const AnalysisContext &context, FindingSink &sink) const override
@@ -40,7 +41,7 @@ public:
             if (!heloIp || !isPubliclyRoutableForAnalysis(scopeOf(*heloIp)) ||
                 heloIp->withoutZone() == hop.ip->withoutZone())
                 continue;
-            sink.add(i, tr("%1: the sender said HELO %2 but connected from %3.")
+            sink.add(i, Tr::tr("%1: the sender said HELO %2 but connected from %3.")
                             .arg(describeHop(chain, i), helo, hop.ip->toString()));
         }
     }
@@ -55,9 +56,10 @@ class HeloClaimsProviderCheck final : public Check
 public:
     CheckInfo info() const override
     {
-        return {QStringLiteral("received.helo-claims-provider"), Severity::High,
-                QStringLiteral("3.2"), tr("HELO claims a large mail provider"),
-                tr("The sender introduced itself with the name of a large mail provider (Gmail, "
+        return {
+            QStringLiteral("received.helo-claims-provider"), Severity::High, QStringLiteral("3.2"),
+            Tr::tr("HELO claims a large mail provider"),
+            Tr::tr("The sender introduced itself with the name of a large mail provider (Gmail, "
                    "Outlook.com, Yahoo...) from an address whose reverse DNS is not theirs.")};
     }
     void run(const AnalysisContext &context, FindingSink &sink) const override
@@ -77,14 +79,15 @@ public:
             if (state == RdnsState::Recorded && isProviderHost(*provider, hop.fromRdns))
                 continue;
             const QString rdns =
-                state == RdnsState::Recorded ? tr("reverse DNS %1").arg(hop.fromRdns)
+                state == RdnsState::Recorded ? Tr::tr("reverse DNS %1").arg(hop.fromRdns)
                 : state == RdnsState::Unverified
-                    ? tr("reverse DNS %1, marked \"may be forged\"").arg(hop.fromRdns)
-                    : tr("no reverse DNS name");
-            sink.add(i,
-                     tr("%1: the sender said HELO %2, a %3 name, but connected from %4 with %5.")
-                         .arg(describeHop(chain, i), helo, provider->name, hop.fromIp, rdns),
-                     isClaimed(chain, i) ? Severity::Medium : Severity::High);
+                    ? Tr::tr("reverse DNS %1, marked \"may be forged\"").arg(hop.fromRdns)
+                    : Tr::tr("no reverse DNS name");
+            sink.add(
+                i,
+                Tr::tr("%1: the sender said HELO %2, a %3 name, but connected from %4 with %5.")
+                    .arg(describeHop(chain, i), helo, provider->name, hop.fromIp, rdns),
+                isClaimed(chain, i) ? Severity::Medium : Severity::High);
         }
     }
 };
@@ -105,9 +108,10 @@ class HeloNotFqdnCheck final : public Check
 public:
     CheckInfo info() const override
     {
-        return {QStringLiteral("received.helo-not-fqdn"), Severity::Medium, QStringLiteral("3.3"),
-                tr("HELO is not a fully qualified name"),
-                tr("The sender introduced itself with a bare machine name or localhost instead of "
+        return {
+            QStringLiteral("received.helo-not-fqdn"), Severity::Medium, QStringLiteral("3.3"),
+            Tr::tr("HELO is not a fully qualified name"),
+            Tr::tr("The sender introduced itself with a bare machine name or localhost instead of "
                    "a fully qualified domain name or address literal.")};
     }
     void run(const AnalysisContext &context, FindingSink &sink) const override
@@ -128,9 +132,9 @@ public:
             if (!bare && !isLocalhostName(helo))
                 continue;
             sink.add(i,
-                     tr("%1: the sender said HELO \"%2\" when connecting from %3 to %4.")
+                     Tr::tr("%1: the sender said HELO \"%2\" when connecting from %3 to %4.")
                          .arg(describeHop(chain, i), helo,
-                              hop.parsed.fromIp.isEmpty() ? tr("an unrecorded address")
+                              hop.parsed.fromIp.isEmpty() ? Tr::tr("an unrecorded address")
                                                           : hop.parsed.fromIp,
                               describeReceiver(hop.parsed)),
                      isClaimed(chain, i) ? Severity::Low : Severity::Medium);
@@ -147,9 +151,10 @@ class HeloRdnsMismatchCheck final : public Check
 public:
     CheckInfo info() const override
     {
-        return {QStringLiteral("received.helo-rdns-mismatch"), Severity::Info,
-                QStringLiteral("3.2"), tr("HELO and reverse DNS disagree"),
-                tr("At the trust boundary, the name the sender gave in HELO and the reverse DNS "
+        return {
+            QStringLiteral("received.helo-rdns-mismatch"), Severity::Info, QStringLiteral("3.2"),
+            Tr::tr("HELO and reverse DNS disagree"),
+            Tr::tr("At the trust boundary, the name the sender gave in HELO and the reverse DNS "
                    "name of its address belong to different domains.")};
     }
     void run(const AnalysisContext &context, FindingSink &sink) const override
@@ -166,11 +171,12 @@ public:
         if (heloDomain.isEmpty() || sameHost(helo, hop.fromRdns) ||
             heloDomain == organisationalDomain(hop.fromRdns))
             return;
-        sink.add(chain.boundaryHop,
-                 tr("%1, written by %2: the sender said HELO %3, but its address %4 resolves to "
-                    "%5.")
-                     .arg(describeHop(chain, chain.boundaryHop), describeReceiver(hop), helo,
-                          hop.fromIp, hop.fromRdns));
+        sink.add(
+            chain.boundaryHop,
+            Tr::tr("%1, written by %2: the sender said HELO %3, but its address %4 resolves to "
+                   "%5.")
+                .arg(describeHop(chain, chain.boundaryHop), describeReceiver(hop), helo, hop.fromIp,
+                     hop.fromRdns));
     }
 };
 

@@ -20,9 +20,9 @@ public:
     CheckInfo info() const override
     {
         return {QStringLiteral("received.origin-ours"), Severity::Info, QStringLiteral("3.1"),
-                tr("Message sent from our network"),
-                tr("The trust boundary hop records a connection from an address in our own "
-                   "networks: the message was sent by one of our customers' hosts.")};
+                Tr::tr("Message sent from our network"),
+                Tr::tr("The trust boundary hop records a connection from an address in our own "
+                       "networks: the message was sent by one of our customers' hosts.")};
     }
     void run(const AnalysisContext &context, FindingSink &sink) const override
     {
@@ -43,10 +43,10 @@ public:
     CheckInfo info() const override
     {
         return {QStringLiteral("received.claimed-ours"), Severity::Info, QStringLiteral("3.2"),
-                tr("Sender's own stamp names our network"),
-                tr("A hop below the trust boundary names an address in our networks, but the "
-                   "boundary shows the message came from elsewhere: do not blame that "
-                   "customer on this evidence.")};
+                Tr::tr("Sender's own stamp names our network"),
+                Tr::tr("A hop below the trust boundary names an address in our networks, but the "
+                       "boundary shows the message came from elsewhere: do not blame that "
+                       "customer on this evidence.")};
     }
     void run(const AnalysisContext &context, FindingSink &sink) const override
     {
@@ -58,8 +58,8 @@ public:
             if (!hop.inOurs)
                 continue;
             const auto network = context.trust.ours.bestMatch(*hop.ip);
-            sink.add(i, tr("%1 names %2, an address in our network %3, but hop %4, written by "
-                           "%5, shows that the message came from %6, outside our networks.")
+            sink.add(i, Tr::tr("%1 names %2, an address in our network %3, but hop %4, written by "
+                               "%5, shows that the message came from %6, outside our networks.")
                             .arg(describeHop(chain, i), describeSender(hop.parsed),
                                  network ? network->toString() : QString(),
                                  QString::number(chain.boundaryHop),
@@ -79,10 +79,10 @@ public:
     CheckInfo info() const override
     {
         return {QStringLiteral("received.authenticated-submission"), Severity::Low,
-                QStringLiteral("3.3"), tr("Sent through a logged-in account"),
-                tr("A hop records SMTP AUTH or a webmail/API submission: the message was sent "
-                   "with an account's credentials, a sign of a compromised account when it is "
-                   "spam.")};
+                QStringLiteral("3.3"), Tr::tr("Sent through a logged-in account"),
+                Tr::tr("A hop records SMTP AUTH or a webmail/API submission: the message was sent "
+                       "with an account's credentials, a sign of a compromised account when it is "
+                       "spam.")};
     }
     void run(const AnalysisContext &context, FindingSink &sink) const override
     {
@@ -94,13 +94,13 @@ public:
                 continue;
             QString how = hop.with.isEmpty() ? hop.protocol : hop.with;
             if (!hop.auth.isEmpty())
-                how = tr("%1, \"%2\"").arg(how, hop.auth);
+                how = Tr::tr("%1, \"%2\"").arg(how, hop.auth);
             else if (!hop.authUser.isEmpty())
-                how = tr("%1, user \"%2\"").arg(how, hop.authUser);
+                how = Tr::tr("%1, user \"%2\"").arg(how, hop.authUser);
             const QString evidence =
-                tr("%1 says %2 accepted the message from %3 with %4 (%5).")
+                Tr::tr("%1 says %2 accepted the message from %3 with %4 (%5).")
                     .arg(describeHop(chain, i), describeReceiver(hop), describeSender(hop),
-                         web ? tr("a web or API login") : tr("SMTP authentication"), how);
+                         web ? Tr::tr("a web or API login") : Tr::tr("SMTP authentication"), how);
             sink.add(i, evidence, isClaimed(chain, i) ? Severity::Info : Severity::Low);
         }
     }
@@ -116,9 +116,9 @@ public:
     CheckInfo info() const override
     {
         return {QStringLiteral("received.provider-path-missing"), Severity::Medium,
-                QStringLiteral("3.2"), tr("Mailbox provider's servers not in the path"),
-                tr("The From address is at a large mailbox provider, but the host that handed "
-                   "the message to the receivers is not one of that provider's servers.")};
+                QStringLiteral("3.2"), Tr::tr("Mailbox provider's servers not in the path"),
+                Tr::tr("The From address is at a large mailbox provider, but the host that handed "
+                       "the message to the receivers is not one of that provider's servers.")};
     }
     void run(const AnalysisContext &context, FindingSink &sink) const override
     {
@@ -148,14 +148,14 @@ public:
             return;
         const QString host =
             rdns == RdnsState::Recorded
-                ? tr("%1, which is not %2's").arg(describeSender(boundary), provider->name)
-                : tr("%1, which has no verified "
-                     "reverse DNS name")
+                ? Tr::tr("%1, which is not %2's").arg(describeSender(boundary), provider->name)
+                : Tr::tr("%1, which has no verified "
+                         "reverse DNS name")
                       .arg(describeSender(boundary));
         sink.add(chain.boundaryHop,
-                 tr("The From address is at %1, a %2 mailbox, but hop %3, written by %4, shows "
-                    "that the message was handed over by %5; the path never touches %2's "
-                    "servers (%6).")
+                 Tr::tr("The From address is at %1, a %2 mailbox, but hop %3, written by %4, shows "
+                        "that the message was handed over by %5; the path never touches %2's "
+                        "servers (%6).")
                      .arg(domain, provider->name, QString::number(chain.boundaryHop),
                           describeReceiver(boundary), host,
                           provider->hostDomains.join(QStringLiteral(", "))));

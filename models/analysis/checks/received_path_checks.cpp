@@ -26,9 +26,9 @@ public:
     CheckInfo info() const override
     {
         return {QStringLiteral("received.unparsed"), Severity::Medium, QStringLiteral("3.2"),
-                tr("Received header cannot be read"),
-                tr("A Received header in which no part of a stamp (from, by, date) is "
-                   "recognisable; below the trust boundary, a sign of hand-made headers.")};
+                Tr::tr("Received header cannot be read"),
+                Tr::tr("A Received header in which no part of a stamp (from, by, date) is "
+                       "recognisable; below the trust boundary, a sign of hand-made headers.")};
     }
     void run(const AnalysisContext &context, FindingSink &sink) const override
     {
@@ -38,7 +38,7 @@ public:
             if (hop.completeness != ReceivedHop::Completeness::None)
                 continue;
             const QString evidence =
-                tr("%1 reads \"%2\": no sender, receiving host or date could be recognised.")
+                Tr::tr("%1 reads \"%2\": no sender, receiving host or date could be recognised.")
                     .arg(describeHop(chain, i), QString::fromUtf8(hop.raw).simplified().left(300));
             // A receiver's stamp we cannot read is our parser's gap, not the sender's doing.
             sink.add(i, evidence, isClaimed(chain, i) ? Severity::Medium : Severity::Info);
@@ -51,9 +51,10 @@ class BrokenHandoffCheck final : public Check
 public:
     CheckInfo info() const override
     {
-        return {QStringLiteral("received.broken-handoff"), Severity::High, QStringLiteral("3.2"),
-                tr("Received chain does not connect"),
-                tr("A stamp below the trust boundary says it was written by a server other than "
+        return {
+            QStringLiteral("received.broken-handoff"), Severity::High, QStringLiteral("3.2"),
+            Tr::tr("Received chain does not connect"),
+            Tr::tr("A stamp below the trust boundary says it was written by a server other than "
                    "the one the next receiver recorded as the sender: an invented hop.")};
     }
     void run(const AnalysisContext &context, FindingSink &sink) const override
@@ -90,11 +91,11 @@ public:
                                         ? lower.by
                                         : QStringLiteral("%1 (%2)").arg(lower.by, lower.byIp);
             const QString evidence =
-                tr("Hop %1 claims to have been written by %2 (receiving from %3), but hop %4, "
-                   "written by %5, recorded the connection from %6.")
+                Tr::tr("Hop %1 claims to have been written by %2 (receiving from %3), but hop %4, "
+                       "written by %5, recorded the connection from %6.")
                     .arg(QString::number(lowerIndex), lowerBy, describeSender(lower),
                          QString::number(upper), describeReceiver(upperHop),
-                         loopback ? tr("the same machine over loopback")
+                         loopback ? Tr::tr("the same machine over loopback")
                                   : describeSender(upperHop));
             sink.add(lowerIndex, evidence);
         }
@@ -106,9 +107,10 @@ class RepeatedIpCheck final : public Check
 public:
     CheckInfo info() const override
     {
-        return {QStringLiteral("received.repeated-ip"), Severity::Low, QStringLiteral("3.2"),
-                tr("Same address on consecutive hops"),
-                tr("Two consecutive hops at or below the trust boundary record a connection from "
+        return {
+            QStringLiteral("received.repeated-ip"), Severity::Low, QStringLiteral("3.2"),
+            Tr::tr("Same address on consecutive hops"),
+            Tr::tr("Two consecutive hops at or below the trust boundary record a connection from "
                    "the same public address: a host handing the message to itself, or a copied "
                    "stamp.")};
     }
@@ -125,9 +127,9 @@ public:
             if (!u.ip || !l.ip || *u.ip != *l.ip || !isPubliclyRoutableForAnalysis(u.scope))
                 continue;
             sink.add(upper + 1,
-                     tr("Hop %1 records a connection from %2, and hop %3, which supposedly "
-                        "passed the message on to that host, says it received it from the same "
-                        "address (%4).")
+                     Tr::tr("Hop %1 records a connection from %2, and hop %3, which supposedly "
+                            "passed the message on to that host, says it received it from the same "
+                            "address (%4).")
                          .arg(QString::number(upper), u.ip->toString(), QString::number(upper + 1),
                               describeSender(l.parsed)));
         }
@@ -140,9 +142,9 @@ public:
     CheckInfo info() const override
     {
         return {QStringLiteral("received.hop-count-excessive"), Severity::Low,
-                QStringLiteral("3.2"), tr("Implausibly many Received headers"),
-                tr("More Received headers than any mail server lets a message collect (Exim's "
-                   "limit is 30): a mail loop or a chain padded with invented hops.")};
+                QStringLiteral("3.2"), Tr::tr("Implausibly many Received headers"),
+                Tr::tr("More Received headers than any mail server lets a message collect (Exim's "
+                       "limit is 30): a mail loop or a chain padded with invented hops.")};
     }
     void run(const AnalysisContext &context, FindingSink &sink) const override
     {
@@ -152,8 +154,8 @@ public:
         int claimed = 0;
         for (const ChainHop &hop : chain.hops)
             claimed += hop.trust == HopTrust::Claimed ? 1 : 0;
-        sink.add(-1, tr("The message carries %1 Received headers (%2 of them below the trust "
-                        "boundary); mail servers treat more than %3 as a loop.")
+        sink.add(-1, Tr::tr("The message carries %1 Received headers (%2 of them below the trust "
+                            "boundary); mail servers treat more than %3 as a loop.")
                          .arg(chain.hops.size())
                          .arg(claimed)
                          .arg(MaxPlausibleHops));
@@ -170,16 +172,16 @@ public:
     CheckInfo info() const override
     {
         return {QStringLiteral("received.chain-missing"), Severity::Low, QStringLiteral("V"),
-                tr("No Received headers"),
-                tr("The message carries no Received header at all, so its path and origin "
-                   "cannot be traced from the headers.")};
+                Tr::tr("No Received headers"),
+                Tr::tr("The message carries no Received header at all, so its path and origin "
+                       "cannot be traced from the headers.")};
     }
     void run(const AnalysisContext &context, FindingSink &sink) const override
     {
         if (!context.chain.hops.isEmpty())
             return;
-        sink.add(-1, tr("The message (Message-ID \"%1\") has no Received header; every server "
-                        "that relays a message must add one (RFC 5321, section 4.4).")
+        sink.add(-1, Tr::tr("The message (Message-ID \"%1\") has no Received header; every server "
+                            "that relays a message must add one (RFC 5321, section 4.4).")
                          .arg(context.message.messageId()));
     }
 };

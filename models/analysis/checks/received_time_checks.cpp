@@ -44,9 +44,10 @@ class TimeReversalCheck final : public Check
 public:
     CheckInfo info() const override
     {
-        return {QStringLiteral("received.time-reversal"), Severity::Medium, QStringLiteral("3.2"),
-                tr("Received times run backwards"),
-                tr("A stamp below the trust boundary is dated more than 5 minutes after the stamp "
+        return {
+            QStringLiteral("received.time-reversal"), Severity::Medium, QStringLiteral("3.2"),
+            Tr::tr("Received times run backwards"),
+            Tr::tr("A stamp below the trust boundary is dated more than 5 minutes after the stamp "
                    "of the server it supposedly handed the message to.")};
     }
     void run(const AnalysisContext &context, FindingSink &sink) const override
@@ -61,8 +62,8 @@ public:
                 continue;
             const ReceivedHop &later = chain.hops.at(above).parsed;
             const qint64 ahead = later.date.secsTo(hop.date);
-            sink.add(i, tr("Hop %1 is dated %2, which is %3 later than hop %4 (%5), the server "
-                           "that received the message after it (%6).")
+            sink.add(i, Tr::tr("Hop %1 is dated %2, which is %3 later than hop %4 (%5), the server "
+                               "that received the message after it (%6).")
                             .arg(QString::number(i), describeDate(hop), describeDuration(ahead),
                                  QString::number(above), describeReceiver(later),
                                  describeDate(later)));
@@ -79,9 +80,9 @@ public:
     CheckInfo info() const override
     {
         return {QStringLiteral("received.future-date"), Severity::Medium, QStringLiteral("3.2"),
-                tr("Received stamp dated in the future"),
-                tr("A stamp below the trust boundary is dated more than 15 minutes after the "
-                   "message was received.")};
+                Tr::tr("Received stamp dated in the future"),
+                Tr::tr("A stamp below the trust boundary is dated more than 15 minutes after the "
+                       "message was received.")};
     }
     void run(const AnalysisContext &context, FindingSink &sink) const override
     {
@@ -97,7 +98,7 @@ public:
             const qint64 ahead = context.referenceTime.secsTo(hop.date);
             if (ahead <= FutureToleranceSeconds || reversedAgainst(chain, i) >= 0)
                 continue;
-            sink.add(i, tr("Hop %1 is dated %2, %3 after the message was received (%4 UTC).")
+            sink.add(i, Tr::tr("Hop %1 is dated %2, %3 after the message was received (%4 UTC).")
                             .arg(QString::number(i), describeDate(hop), describeDuration(ahead),
                                  reference));
         }
@@ -110,9 +111,9 @@ public:
     CheckInfo info() const override
     {
         return {QStringLiteral("received.missing-date"), Severity::Low, QStringLiteral("3.2"),
-                tr("Received stamp without a date"),
-                tr("A stamp below the trust boundary has no date or an unreadable one; every "
-                   "server writes one (RFC 5321, section 4.4).")};
+                Tr::tr("Received stamp without a date"),
+                Tr::tr("A stamp below the trust boundary has no date or an unreadable one; every "
+                       "server writes one (RFC 5321, section 4.4).")};
     }
     void run(const AnalysisContext &context, FindingSink &sink) const override
     {
@@ -125,9 +126,9 @@ public:
                 continue; // an unreadable stamp is received.unparsed, not also this
             const QString evidence =
                 hop.dateText.isEmpty()
-                    ? tr("Hop %1 (by %2) carries no date.")
+                    ? Tr::tr("Hop %1 (by %2) carries no date.")
                           .arg(QString::number(i), describeReceiver(hop))
-                    : tr("Hop %1 (by %2) is dated \"%3\", which is not a valid date.")
+                    : Tr::tr("Hop %1 (by %2) is dated \"%3\", which is not a valid date.")
                           .arg(QString::number(i), describeReceiver(hop), hop.dateText);
             sink.add(i, evidence);
         }

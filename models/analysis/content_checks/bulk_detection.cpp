@@ -75,7 +75,8 @@ void addHeaderSign(BulkVerdict &verdict, BulkSign::Kind kind, const HeaderField 
 {
     BulkSign sign;
     sign.kind = kind;
-    sign.text = why.isEmpty() ? elide(field.written) : tr("%1 (%2)").arg(elide(field.written), why);
+    sign.text =
+        why.isEmpty() ? elide(field.written) : Tr::tr("%1 (%2)").arg(elide(field.written), why);
     sign.location = field.location;
     verdict.signs.append(sign);
 }
@@ -89,7 +90,7 @@ QString BulkVerdict::reason() const
     QStringList parts;
     for (const BulkSign &sign : signs)
         parts << sign.text;
-    return tr("It was judged bulk or commercial mail because of: %1.")
+    return Tr::tr("It was judged bulk or commercial mail because of: %1.")
         .arg(parts.join(QStringLiteral("; ")));
 }
 
@@ -123,18 +124,19 @@ BulkVerdict detectBulk(const MailMessage &message)
         for (const HeaderField &field : fields)
             addHeaderSign(
                 verdict, print.campaign ? BulkSign::Kind::Campaign : BulkSign::Kind::Infrastructure,
-                field, tr("written by %1").arg(print.service));
+                field, Tr::tr("written by %1").arg(print.service));
     }
     for (const char *name : {"X-Mailer", "User-Agent"}) {
         for (const HeaderField &field : headerFields(message, name)) {
             if (bulkMailerPattern().match(field.value).hasMatch())
-                addHeaderSign(verdict, BulkSign::Kind::Campaign, field, tr("bulk-mail software"));
+                addHeaderSign(verdict, BulkSign::Kind::Campaign, field,
+                              Tr::tr("bulk-mail software"));
         }
     }
     for (const HeaderField &field : headerFields(message, "Return-Path")) {
         if (looksLikeVerp(firstAddress(field.value)))
             addHeaderSign(verdict, BulkSign::Kind::Infrastructure, field,
-                          tr("a per-recipient bounce address, as bulk mailers use"));
+                          Tr::tr("a per-recipient bounce address, as bulk mailers use"));
     }
 
     const QString subject = message.subject();
@@ -155,7 +157,8 @@ BulkVerdict detectBulk(const MailMessage &message)
                 location = bodyLocation(message);
         }
         verdict.signs.append({BulkSign::Kind::Marketing,
-                              tr("%1 (\"%2\")").arg(tr(trait.what), m.captured(1)), location});
+                              Tr::tr("%1 (\"%2\")").arg(Tr::tr(trait.what), m.captured(1)),
+                              location});
     }
 
     int score = 0;

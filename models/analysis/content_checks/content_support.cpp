@@ -74,11 +74,6 @@ qsizetype matchQuotedPrintable(const QByteArray &raw, qsizetype p, qsizetype unt
 
 } // namespace
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("Awb::ContentChecks", text);
-}
-
 QList<HeaderField> headerFields(const MailMessage &message, const QByteArray &name)
 {
     QList<HeaderField> out;

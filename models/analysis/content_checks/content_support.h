@@ -6,6 +6,7 @@
 #include "analysis/check.h"
 
 #include <QByteArray>
+#include <QCoreApplication>
 #include <QList>
 #include <QString>
 
@@ -18,7 +19,10 @@ class MailMessage;
 namespace ContentChecks {
 
 // Every visible string of the content checks is translated in this one context.
-QString tr(const char *text);
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(Awb::ContentChecks)
+};
 
 // The groups, one per source file; content_checks.cpp joins them.
 void appendStandardsChecks(QList<const Check *> &list);

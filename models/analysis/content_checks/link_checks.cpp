@@ -31,14 +31,14 @@ QString describeKind(const MessageLink &link)
 {
     switch (link.kind) {
     case MessageLink::Kind::Anchor:
-        return tr("link");
+        return Tr::tr("link");
     case MessageLink::Kind::Image:
-        return tr("image (loaded when the message is opened)");
+        return Tr::tr("image (loaded when the message is opened)");
     case MessageLink::Kind::Form:
-        return tr("form target");
+        return Tr::tr("form target");
     case MessageLink::Kind::TextUrl:
     case MessageLink::Kind::HtmlTextUrl:
-        return tr("URL in the text");
+        return Tr::tr("URL in the text");
     }
     return {};
 }
@@ -53,9 +53,9 @@ public:
     CheckInfo info() const override
     {
         return {QStringLiteral("content.link-text-mismatch"), Severity::High, QStringLiteral("3.2"),
-                tr("Link text shows another site than the link target"),
-                tr("An HTML link whose visible text shows one domain while its target is in "
-                   "another organisational domain.")};
+                Tr::tr("Link text shows another site than the link target"),
+                Tr::tr("An HTML link whose visible text shows one domain while its target is in "
+                       "another organisational domain.")};
     }
     void run(const AnalysisContext &context, FindingSink &sink) const override
     {
@@ -81,14 +81,15 @@ public:
                 continue;
             const QString tracker = matchingDomain(link.host, clickTrackingDomains());
             QString evidence =
-                tr("The link text \"%1\" shows %2 (%3), but the link goes to %4 (%5).")
+                Tr::tr("The link text \"%1\" shows %2 (%3), but the link goes to %4 (%5).")
                     .arg(elide(link.text, 200), shown, shownOrg, elide(link.url, 240),
                          targetOrg.isEmpty() ? link.host : targetOrg);
             if (!tracker.isEmpty())
-                evidence += QLatin1Char(' ') +
-                            tr("%1 is a bulk-mail service's click tracker, which hides the real "
-                               "destination.")
-                                .arg(tracker);
+                evidence +=
+                    QLatin1Char(' ') +
+                    Tr::tr("%1 is a bulk-mail service's click tracker, which hides the real "
+                           "destination.")
+                        .arg(tracker);
             sink.add(-1, evidence, tracker.isEmpty() ? Severity::High : Severity::Low,
                      link.location);
         }
@@ -104,9 +105,9 @@ public:
     CheckInfo info() const override
     {
         return {QStringLiteral("content.ip-url"), Severity::Medium, QStringLiteral("3.2"),
-                tr("Link to a bare IP address"),
-                tr("A link, image or form in the body points at an IP address instead of a "
-                   "host name.")};
+                Tr::tr("Link to a bare IP address"),
+                Tr::tr("A link, image or form in the body points at an IP address instead of a "
+                       "host name.")};
     }
     void run(const AnalysisContext &context, FindingSink &sink) const override
     {
@@ -123,15 +124,15 @@ public:
             const auto address = IpAddress::parse(link.host);
             if (address) {
                 sink.add(-1,
-                         tr("The %1 \"%2\" points at the IP address %3 (%4) instead of a host "
-                            "name.")
+                         Tr::tr("The %1 \"%2\" points at the IP address %3 (%4) instead of a host "
+                                "name.")
                              .arg(describeKind(link), elide(link.url, 240), address->toString(),
                                   scopeDescription(scopeOf(*address))),
                          Severity::Medium, link.location);
             } else if (numericHost.match(link.host).hasMatch()) {
                 sink.add(-1,
-                         tr("The %1 \"%2\" points at the host \"%3\", an IP address written as "
-                            "a number to disguise it.")
+                         Tr::tr("The %1 \"%2\" points at the host \"%3\", an IP address written as "
+                                "a number to disguise it.")
                              .arg(describeKind(link), elide(link.url, 240), link.host),
                          Severity::Medium, link.location);
             }
@@ -148,8 +149,8 @@ public:
     CheckInfo info() const override
     {
         return {QStringLiteral("content.url-shortener"), Severity::Low, QStringLiteral("3.2"),
-                tr("Link through a URL shortener"),
-                tr("A link goes through a public URL shortener, which hides its destination.")};
+                Tr::tr("Link through a URL shortener"),
+                Tr::tr("A link goes through a public URL shortener, which hides its destination.")};
     }
     void run(const AnalysisContext &context, FindingSink &sink) const override
     {
@@ -160,8 +161,8 @@ public:
             if (shortener.isEmpty())
                 continue;
             sink.add(-1,
-                     tr("The %1 \"%2\" goes through the URL shortener %3, which hides where it "
-                        "leads.")
+                     Tr::tr("The %1 \"%2\" goes through the URL shortener %3, which hides where it "
+                            "leads.")
                          .arg(describeKind(link), elide(link.url, 240), shortener),
                      Severity::Low, link.location);
         }

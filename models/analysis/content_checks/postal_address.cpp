@@ -87,7 +87,7 @@ PostalAddressMatch findHongKongAddress(const QString &text)
             QString rest = line;
             rest.replace(at, district.size(), QString(district.size(), QLatin1Char(' ')));
             if (region.match(rest).hasMatch())
-                return {elide(line.trimmed(), 120), tr("a Hong Kong district and region")};
+                return {elide(line.trimmed(), 120), Tr::tr("a Hong Kong district and region")};
         }
     }
     return {};
@@ -100,18 +100,19 @@ PostalAddressMatch findPostalAddress(const QString &text)
     for (const AddressPattern &p : addressPatterns()) {
         const QRegularExpressionMatch m = p.pattern.match(text);
         if (m.hasMatch())
-            return {m.captured(0).trimmed(), tr(p.kind)};
+            return {m.captured(0).trimmed(), Tr::tr(p.kind)};
     }
     return findHongKongAddress(text);
 }
 
 QString postalAddressPatternsDescription()
 {
-    return tr("a street number with a street name (\"12 Main Street\", \"Hauptstraße 5\", \"12 "
-              "rue de la Paix\"), a P.O. Box or Postfach, a US state with ZIP code, a UK, "
-              "Canadian, Dutch, Australian, Japanese (〒) or Singapore postcode, a European "
-              "postcode with a town, a Chinese street number (…道99號), or a Hong Kong district "
-              "(Kwun Tong, Wan Chai, 旺角…) with Hong Kong, Kowloon or New Territories");
+    return Tr::tr(
+        "a street number with a street name (\"12 Main Street\", \"Hauptstraße 5\", \"12 "
+        "rue de la Paix\"), a P.O. Box or Postfach, a US state with ZIP code, a UK, "
+        "Canadian, Dutch, Australian, Japanese (〒) or Singapore postcode, a European "
+        "postcode with a town, a Chinese street number (…道99號), or a Hong Kong district "
+        "(Kwun Tong, Wan Chai, 旺角…) with Hong Kong, Kowloon or New Territories");
 }
 
 } // namespace Awb::ContentChecks

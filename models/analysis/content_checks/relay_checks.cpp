@@ -38,7 +38,7 @@ QString ourReceiverReason(const ChainAnalysis &chain, const TrustSettings &trust
 {
     const ReceivedHop &hop = chain.hops.at(i).parsed;
     if (const auto byIp = IpAddress::parse(hop.byIp); byIp && trust.ours.contains(*byIp))
-        return tr("its address %1 is in our networks").arg(byIp->toString());
+        return Tr::tr("its address %1 is in our networks").arg(byIp->toString());
     if (i == 0)
         return {};
     const ChainHop &above = chain.hops.at(i - 1);
@@ -48,7 +48,7 @@ QString ourReceiverReason(const ChainAnalysis &chain, const TrustSettings &trust
     for (const QString &name : {a.fromRdns, a.fromHelo, a.fromName}) {
         if (!name.isEmpty() &&
             (name.compare(hop.by, Qt::CaseInsensitive) == 0 || sameOrganisation(name, hop.by)))
-            return tr("hop %1 records it connecting from %2, which is in our networks")
+            return Tr::tr("hop %1 records it connecting from %2, which is in our networks")
                 .arg(i - 1)
                 .arg(above.ip ? above.ip->toString() : a.fromIp);
     }
@@ -81,10 +81,10 @@ public:
     CheckInfo info() const override
     {
         return {QStringLiteral("relay.unauthenticated-through-ours"), Severity::High,
-                QStringLiteral("3.1"), tr("Our server relayed mail for outsiders"),
-                tr("A server in our networks accepted mail from an outside machine without "
-                   "authentication, for a sender and recipients in foreign domains, and passed "
-                   "it on: an open relay.")};
+                QStringLiteral("3.1"), Tr::tr("Our server relayed mail for outsiders"),
+                Tr::tr("A server in our networks accepted mail from an outside machine without "
+                       "authentication, for a sender and recipients in foreign domains, and passed "
+                       "it on: an open relay.")};
     }
     void run(const AnalysisContext &context, FindingSink &sink) const override
     {
@@ -110,11 +110,11 @@ public:
                                       ? sender
                                       : QLatin1Char('<') + sender + QLatin1Char('>'));
             QStringList recipients;
-            QString recipientSource = tr("the stamp's \"for\" clause");
+            QString recipientSource = Tr::tr("the stamp's \"for\" clause");
             if (!p.for_.isEmpty()) {
                 recipients << firstAddress(QLatin1Char('<') + p.for_ + QLatin1Char('>'));
             } else {
-                recipientSource = tr("the To and Cc headers (the stamp names no recipient)");
+                recipientSource = Tr::tr("the To and Cc headers (the stamp names no recipient)");
                 for (const char *name : {"To", "Cc"}) {
                     static const QRegularExpression address(
                         QStringLiteral("[\\w.+-]+@[\\w-]+(?:\\.[\\w-]+)+"));
@@ -138,16 +138,17 @@ public:
             ourList.sort();
             sink.add(
                 i,
-                tr("Hop %1: our server %2 (%3) accepted the message from %4 without "
-                   "authentication and passed it on, for the envelope sender %5 and the "
-                   "recipient %6 (from %7). Neither is in a domain of ours, that is a domain "
-                   "whose servers this message shows at our addresses (%8). Without the "
-                   "account directory, \"ours\" means the networks configured as ours.")
+                Tr::tr("Hop %1: our server %2 (%3) accepted the message from %4 without "
+                       "authentication and passed it on, for the envelope sender %5 and the "
+                       "recipient %6 (from %7). Neither is in a domain of ours, that is a domain "
+                       "whose servers this message shows at our addresses (%8). Without the "
+                       "account directory, \"ours\" means the networks configured as ours.")
                     .arg(i)
-                    .arg(p.by.isEmpty() ? tr("an unnamed server") : p.by, receiver,
-                         p.fromRdns.isEmpty() ? p.fromIp : tr("%1 [%2]").arg(p.fromRdns, p.fromIp),
+                    .arg(p.by.isEmpty() ? Tr::tr("an unnamed server") : p.by, receiver,
+                         p.fromRdns.isEmpty() ? p.fromIp
+                                              : Tr::tr("%1 [%2]").arg(p.fromRdns, p.fromIp),
                          sender, recipients.join(QStringLiteral(", ")), recipientSource,
-                         ourList.isEmpty() ? tr("none") : ourList.join(QStringLiteral(", "))));
+                         ourList.isEmpty() ? Tr::tr("none") : ourList.join(QStringLiteral(", "))));
         }
     }
 };
@@ -177,9 +178,10 @@ class ForgedMuaCheck final : public Check
 public:
     CheckInfo info() const override
     {
-        return {QStringLiteral("mailer.forged-mua"), Severity::Medium, QStringLiteral("3.2"),
-                tr("Mail program header is forged"),
-                tr("X-Mailer or User-Agent claims a well-known mail program (Outlook, "
+        return {
+            QStringLiteral("mailer.forged-mua"), Severity::Medium, QStringLiteral("3.2"),
+            Tr::tr("Mail program header is forged"),
+            Tr::tr("X-Mailer or User-Agent claims a well-known mail program (Outlook, "
                    "Thunderbird, Apple Mail, Gmail), but the Message-ID or MIME boundary is not "
                    "in the format that program writes.")};
     }
@@ -197,21 +199,22 @@ public:
                 if (!ids.isEmpty() && !id.isEmpty() && !matchesAny(mua.ids, id) &&
                     !providerRewrittenIdPattern().match(id).hasMatch())
                     sink.add(-1,
-                             tr("\"%1\" claims %2, whose Message-IDs look like %3, but this "
-                                "message has \"%4\".")
+                             Tr::tr("\"%1\" claims %2, whose Message-IDs look like %3, but this "
+                                    "message has \"%4\".")
                                  .arg(elide(claim.written), mua.name,
-                                      mua.idExamples.join(tr(" or ")), elide(ids.first().written)),
+                                      mua.idExamples.join(Tr::tr(" or ")),
+                                      elide(ids.first().written)),
                              Severity::Medium, ids.first().location);
                 const QString boundary = topBoundary(message);
                 if (!boundary.isEmpty() && !mua.boundaries.isEmpty() &&
                     !matchesAny(mua.boundaries, boundary))
-                    sink.add(-1,
-                             tr("\"%1\" claims %2, whose MIME boundaries look like %3, but this "
-                                "message's boundary is \"%4\".")
-                                 .arg(elide(claim.written), mua.name,
-                                      mua.boundaryExamples.join(tr(" or ")), boundary),
-                             Severity::Medium,
-                             headerFields(message, "Content-Type").first().location);
+                    sink.add(
+                        -1,
+                        Tr::tr("\"%1\" claims %2, whose MIME boundaries look like %3, but this "
+                               "message's boundary is \"%4\".")
+                            .arg(elide(claim.written), mua.name,
+                                 mua.boundaryExamples.join(Tr::tr(" or ")), boundary),
+                        Severity::Medium, headerFields(message, "Content-Type").first().location);
                 break; // one client per claim
             }
         }

@@ -63,11 +63,11 @@ public:
     CheckInfo info() const override
     {
         return {QStringLiteral("standards.sender-inaccurate"), Severity::Medium,
-                QStringLiteral("4.2"), tr("Sender information does not identify the sender"),
-                tr("In bulk or commercial mail, From, Sender or Return-Path name someone else "
-                   "than the real sender: another address in the display name, a freemail "
-                   "mailbox on mail sent from our network, or a From domain that nothing ties "
-                   "to the sending server.")};
+                QStringLiteral("4.2"), Tr::tr("Sender information does not identify the sender"),
+                Tr::tr("In bulk or commercial mail, From, Sender or Return-Path name someone else "
+                       "than the real sender: another address in the display name, a freemail "
+                       "mailbox on mail sent from our network, or a From domain that nothing ties "
+                       "to the sending server.")};
     }
     void run(const AnalysisContext &context, FindingSink &sink) const override
     {
@@ -93,7 +93,7 @@ public:
                 normalizedHost(shown.captured(1).isEmpty() ? shown.captured(2) : shown.captured(1));
             if (organisationalDomain(shownDomain) != fromOrg)
                 sink.add(-1,
-                         tr("\"%1\": the display name shows %2, but the message is from %3. %4")
+                         Tr::tr("\"%1\": the display name shows %2, but the message is from %3. %4")
                              .arg(elide(from.first().written, 240), shown.captured(0), fromAddress,
                                   verdict.reason()),
                          Severity::Medium, from.first().location);
@@ -105,7 +105,7 @@ public:
         const ReceivedHop &hop = context.chain.hops.at(origin.hop).parsed;
         const QString originHost = !hop.fromRdns.isEmpty() ? hop.fromRdns : hop.claimedName();
         const QString originText =
-            originHost.isEmpty() ? origin.ip : tr("%1 (%2)").arg(origin.ip, originHost);
+            originHost.isEmpty() ? origin.ip : Tr::tr("%1 (%2)").arg(origin.ip, originHost);
 
         for (const char *name : {"From", "Sender", "Return-Path"}) {
             for (const HeaderField &field : headerFields(message, name)) {
@@ -114,8 +114,8 @@ public:
                 if (!provider || ReceivedChecks::isProviderHost(*provider, originHost))
                     continue;
                 sink.add(-1,
-                         tr("\"%1\" names a %2 mailbox, but the message was sent from our "
-                            "network at %3, not through %2's servers. %4")
+                         Tr::tr("\"%1\" names a %2 mailbox, but the message was sent from our "
+                                "network at %3, not through %2's servers. %4")
                              .arg(elide(field.written, 240), provider->name, originText,
                                   verdict.reason()),
                          Severity::Medium, field.location);
@@ -129,14 +129,15 @@ public:
             return;
         QStringList seen = tied.values();
         seen.sort();
-        sink.add(-1,
-                 tr("\"%1\": the message was sent from our network at %2, and nothing in it ties "
-                    "%3 to that server: the origin host's names, the envelope sender, Sender and "
-                    "DKIM signatures belong to %4. %5")
-                     .arg(elide(from.first().written, 240), originText, fromOrg,
-                          seen.isEmpty() ? tr("no domain") : seen.join(QStringLiteral(", ")),
-                          verdict.reason()),
-                 Severity::Low, from.first().location);
+        sink.add(
+            -1,
+            Tr::tr("\"%1\": the message was sent from our network at %2, and nothing in it ties "
+                   "%3 to that server: the origin host's names, the envelope sender, Sender and "
+                   "DKIM signatures belong to %4. %5")
+                .arg(elide(from.first().written, 240), originText, fromOrg,
+                     seen.isEmpty() ? Tr::tr("no domain") : seen.join(QStringLiteral(", ")),
+                     verdict.reason()),
+            Severity::Low, from.first().location);
     }
 };
 

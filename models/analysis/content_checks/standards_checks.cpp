@@ -54,9 +54,9 @@ public:
     CheckInfo info() const override
     {
         return {QStringLiteral("standards.no-unsubscribe"), Severity::Medium, QStringLiteral("4.2"),
-                tr("Bulk mail without an unsubscribe mechanism"),
-                tr("Bulk or commercial mail with neither a List-Unsubscribe header nor an "
-                   "unsubscribe link or instruction in the body.")};
+                Tr::tr("Bulk mail without an unsubscribe mechanism"),
+                Tr::tr("Bulk or commercial mail with neither a List-Unsubscribe header nor an "
+                       "unsubscribe link or instruction in the body.")};
     }
     void run(const AnalysisContext &context, FindingSink &sink) const override
     {
@@ -74,13 +74,14 @@ public:
         }
         if (hasUnsubscribeInstruction(readableBodyOf(context)))
             return;
-        sink.add(-1,
-                 tr("The message has no List-Unsubscribe header, and its body has no unsubscribe "
-                    "link or instruction (looked for links and lines that say unsubscribe, opt "
-                    "out, remove me or stop receiving and give a link, an address or \"reply\" to "
-                    "act on). %1")
-                     .arg(verdict.reason()),
-                 Severity::Medium, bodyLocation(message));
+        sink.add(
+            -1,
+            Tr::tr("The message has no List-Unsubscribe header, and its body has no unsubscribe "
+                   "link or instruction (looked for links and lines that say unsubscribe, opt "
+                   "out, remove me or stop receiving and give a link, an address or \"reply\" to "
+                   "act on). %1")
+                .arg(verdict.reason()),
+            Severity::Medium, bodyLocation(message));
     }
 };
 
@@ -93,9 +94,9 @@ public:
     CheckInfo info() const override
     {
         return {QStringLiteral("standards.no-one-click"), Severity::Low, QStringLiteral("4.2"),
-                tr("Unsubscribe link without one-click support"),
-                tr("Bulk mail with an https List-Unsubscribe address but without the RFC 8058 "
-                   "header List-Unsubscribe-Post: List-Unsubscribe=One-Click.")};
+                Tr::tr("Unsubscribe link without one-click support"),
+                Tr::tr("Bulk mail with an https List-Unsubscribe address but without the RFC 8058 "
+                       "header List-Unsubscribe-Post: List-Unsubscribe=One-Click.")};
     }
     void run(const AnalysisContext &context, FindingSink &sink) const override
     {
@@ -120,13 +121,13 @@ public:
                 return;
         }
         const QString found =
-            post.isEmpty() ? tr("there is no List-Unsubscribe-Post header")
-                           : tr("the header reads \"%1\" instead of \"List-Unsubscribe-Post: "
-                                "List-Unsubscribe=One-Click\"")
+            post.isEmpty() ? Tr::tr("there is no List-Unsubscribe-Post header")
+                           : Tr::tr("the header reads \"%1\" instead of \"List-Unsubscribe-Post: "
+                                    "List-Unsubscribe=One-Click\"")
                                  .arg(elide(post.first().written));
         sink.add(-1,
-                 tr("\"%1\" offers an https unsubscribe address, but %2 (RFC 8058), so a mail "
-                    "program cannot unsubscribe the reader with one click. %3")
+                 Tr::tr("\"%1\" offers an https unsubscribe address, but %2 (RFC 8058), so a mail "
+                        "program cannot unsubscribe the reader with one click. %3")
                      .arg(elide(withHttps->written, 240), found, verdict.reason()),
                  Severity::Low, withHttps->location);
     }
@@ -141,8 +142,8 @@ public:
     CheckInfo info() const override
     {
         return {QStringLiteral("standards.no-postal-address"), Severity::Medium,
-                QStringLiteral("4.2"), tr("Bulk mail without a postal address"),
-                tr("Bulk or commercial mail whose body shows no physical postal address.")};
+                QStringLiteral("4.2"), Tr::tr("Bulk mail without a postal address"),
+                Tr::tr("Bulk or commercial mail whose body shows no physical postal address.")};
     }
     void run(const AnalysisContext &context, FindingSink &sink) const override
     {
@@ -156,8 +157,8 @@ public:
         if (body.trimmed().isEmpty() || !findPostalAddress(body).text.isEmpty())
             return;
         sink.add(-1,
-                 tr("No postal address was found in the %1 characters of body text. Looked for "
-                    "%2. %3")
+                 Tr::tr("No postal address was found in the %1 characters of body text. Looked for "
+                        "%2. %3")
                      .arg(body.size())
                      .arg(postalAddressPatternsDescription(), verdict.reason()),
                  Severity::Medium, bodyLocation(message));

@@ -61,9 +61,10 @@ std::optional<Reference> trustedReceipt(const ChainAnalysis &chain)
         if (!hop.dateValid)
             continue;
         const QString utc = hop.date.toUTC().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"));
-        const QString by = hop.by.isEmpty() ? tr("an unnamed server") : hop.by;
+        const QString by = hop.by.isEmpty() ? Tr::tr("an unnamed server") : hop.by;
         return Reference{hop.date,
-                         tr("the Received stamp of hop %1 (by %2, %3 UTC)").arg(i).arg(by, utc), i};
+                         Tr::tr("the Received stamp of hop %1 (by %2, %3 UTC)").arg(i).arg(by, utc),
+                         i};
     }
     return std::nullopt;
 }
@@ -81,14 +82,14 @@ public:
         // Low, 4.2: a missing Date is a defect of the message format (RFC 5322 3.6 requires
         // one), not a falsehood; it is a mark of hand-rolled bulk software.
         return {QStringLiteral("date.missing"), Severity::Low, QStringLiteral("4.2"),
-                tr("No Date header"),
-                tr("The message has no Date field, which every message must carry (RFC 5322, "
-                   "section 3.6).")};
+                Tr::tr("No Date header"),
+                Tr::tr("The message has no Date field, which every message must carry (RFC 5322, "
+                       "section 3.6).")};
     }
     void run(const AnalysisContext &context, FindingSink &sink) const override
     {
         if (!firstField(context.message, "Date"))
-            sink.add(-1, tr("The header block has no Date field."));
+            sink.add(-1, Tr::tr("The header block has no Date field."));
     }
 };
 
@@ -97,9 +98,10 @@ class DateInvalidCheck final : public Check
 public:
     CheckInfo info() const override
     {
-        return {QStringLiteral("date.invalid"), Severity::Low, QStringLiteral("4.2"),
-                tr("Malformed Date header"),
-                tr("The Date cannot be read, or it lacks a time zone so that the moment it names "
+        return {
+            QStringLiteral("date.invalid"), Severity::Low, QStringLiteral("4.2"),
+            Tr::tr("Malformed Date header"),
+            Tr::tr("The Date cannot be read, or it lacks a time zone so that the moment it names "
                    "is uncertain by up to a day.")};
     }
     void run(const AnalysisContext &context, FindingSink &sink) const override
@@ -110,15 +112,16 @@ public:
         const QString quoted = quoteField(read->field);
         const SourceLocation where = fieldLocation(context.message, read->field);
         if (!read->date) {
-            sink.add(-1, tr("\"%1\" is not a date that can be read.").arg(quoted), Severity::Medium,
-                     where);
+            sink.add(-1, Tr::tr("\"%1\" is not a date that can be read.").arg(quoted),
+                     Severity::Medium, where);
         } else if (read->date->zone == MailDate::Zone::Missing) {
-            sink.add(-1,
-                     tr("\"%1\" names no time zone (RFC 5322, section 3.3 requires one); read as "
-                        "UTC it is %2.")
-                         .arg(quoted, read->date->toUtc().toString(
-                                          QStringLiteral("yyyy-MM-dd HH:mm:ss 'UTC'"))),
-                     Severity::Low, where);
+            sink.add(
+                -1,
+                Tr::tr("\"%1\" names no time zone (RFC 5322, section 3.3 requires one); read as "
+                       "UTC it is %2.")
+                    .arg(quoted,
+                         read->date->toUtc().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss 'UTC'"))),
+                Severity::Low, where);
         }
     }
 };
@@ -132,9 +135,9 @@ public:
     CheckInfo info() const override
     {
         return {QStringLiteral("date.in-future"), Severity::Low, QStringLiteral("3.2"),
-                tr("Date later than the message was received"),
-                tr("The Date is more than 3 hours after the first trustworthy Received stamp "
-                   "(the trust boundary, else the top stamp).")};
+                Tr::tr("Date later than the message was received"),
+                Tr::tr("The Date is more than 3 hours after the first trustworthy Received stamp "
+                       "(the trust boundary, else the top stamp).")};
     }
     void run(const AnalysisContext &context, FindingSink &sink) const override
     {
@@ -146,7 +149,7 @@ public:
         // still bounds the Date from above: nothing can be written after it was received.
         if (!reference && context.chain.hops.isEmpty() && context.referenceTime.isValid())
             reference = Reference{context.referenceTime,
-                                  tr("the time the message was received (%1 UTC)")
+                                  Tr::tr("the time the message was received (%1 UTC)")
                                       .arg(context.referenceTime.toUTC().toString(
                                           QStringLiteral("yyyy-MM-dd HH:mm:ss"))),
                                   -1};
@@ -155,10 +158,10 @@ public:
         const qint64 ahead = reference->time.secsTo(read->date->toUtc());
         if (ahead <= FutureToleranceSeconds)
             return;
-        QString evidence = tr("\"%1\" is %2 hours after %3.")
+        QString evidence = Tr::tr("\"%1\" is %2 hours after %3.")
                                .arg(quoteField(read->field), hours(ahead), reference->description);
         if (read->date->zone == MailDate::Zone::Missing)
-            evidence += QLatin1Char(' ') + tr("The Date names no zone and was read as UTC.");
+            evidence += QLatin1Char(' ') + Tr::tr("The Date names no zone and was read as UTC.");
         sink.add(reference->hop, evidence, ahead > 24 * 3600 ? Severity::Medium : Severity::Low,
                  fieldLocation(context.message, read->field));
     }
@@ -169,9 +172,10 @@ class DateInPastCheck final : public Check
 public:
     CheckInfo info() const override
     {
-        return {QStringLiteral("date.in-past"), Severity::Low, QStringLiteral("3.2"),
-                tr("Date long before the message was received"),
-                tr("The Date is more than 5 days (longer than any retry queue holds mail) before "
+        return {
+            QStringLiteral("date.in-past"), Severity::Low, QStringLiteral("3.2"),
+            Tr::tr("Date long before the message was received"),
+            Tr::tr("The Date is more than 5 days (longer than any retry queue holds mail) before "
                    "the first trustworthy Received stamp.")};
     }
     void run(const AnalysisContext &context, FindingSink &sink) const override
@@ -186,7 +190,7 @@ public:
         if (behind <= PastToleranceSeconds)
             return;
         sink.add(reference->hop,
-                 tr("\"%1\" is %2 hours (%3 days) before %4.")
+                 Tr::tr("\"%1\" is %2 hours (%3 days) before %4.")
                      .arg(quoteField(read->field), hours(behind), QString::number(behind / 86400),
                           reference->description),
                  behind > 30 * 86400 ? Severity::Medium : Severity::Low,
@@ -205,9 +209,9 @@ public:
     CheckInfo info() const override
     {
         return {QStringLiteral("date.absurd-zone"), Severity::Low, QStringLiteral("3.2"),
-                tr("Date in an impossible time zone"),
-                tr("The Date's zone offset lies outside -12:00 to +14:00, has minutes no zone "
-                   "uses (only :00, :30 and :45 exist), or is an unknown zone name.")};
+                Tr::tr("Date in an impossible time zone"),
+                Tr::tr("The Date's zone offset lies outside -12:00 to +14:00, has minutes no zone "
+                       "uses (only :00, :30 and :45 exist), or is an unknown zone name.")};
     }
     void run(const AnalysisContext &context, FindingSink &sink) const override
     {
@@ -230,18 +234,20 @@ public:
             const int total = h * 60 + min;
             const QString zone = m.captured(1) + m.captured(2) + m.captured(3);
             if (min >= 60 || h >= 24) {
-                sink.add(-1,
-                         tr("\"%1\": the zone %2 is not a time offset at all.").arg(quoted, zone),
-                         Severity::Low, where);
+                sink.add(
+                    -1,
+                    Tr::tr("\"%1\": the zone %2 is not a time offset at all.").arg(quoted, zone),
+                    Severity::Low, where);
             } else if ((east && total > 14 * 60) || (!east && total > 12 * 60)) {
-                sink.add(-1,
-                         tr("\"%1\": the zone %2 lies outside the offsets in use, -1200 to +1400.")
-                             .arg(quoted, zone),
-                         Severity::Low, where);
+                sink.add(
+                    -1,
+                    Tr::tr("\"%1\": the zone %2 lies outside the offsets in use, -1200 to +1400.")
+                        .arg(quoted, zone),
+                    Severity::Low, where);
             } else if (min != 0 && min != 30 && min != 45) {
                 sink.add(-1,
-                         tr("\"%1\": the zone %2 has %3 minutes; every zone in use is a whole "
-                            "hour, or :30 or :45 past it.")
+                         Tr::tr("\"%1\": the zone %2 has %3 minutes; every zone in use is a whole "
+                                "hour, or :30 or :45 past it.")
                              .arg(quoted, zone, m.captured(3)),
                          Severity::Low, where);
             }
@@ -249,8 +255,8 @@ public:
         }
         if (read->date->zone == MailDate::Zone::Unknown)
             sink.add(-1,
-                     tr("\"%1\" ends in a zone name that is not known; RFC 5322 (section 4.3) "
-                        "reads it as -0000, a time whose zone is unknown.")
+                     Tr::tr("\"%1\" ends in a zone name that is not known; RFC 5322 (section 4.3) "
+                            "reads it as -0000, a time whose zone is unknown.")
                          .arg(quoted),
                      Severity::Info, where);
     }

@@ -99,10 +99,10 @@ public:
     CheckInfo info() const override
     {
         return {QStringLiteral("header.encoded-word-abuse"), Severity::Low, QStringLiteral("3.2"),
-                tr("Encoded words used to disguise a header"),
-                tr("RFC 2047 encoded words inside an address or a structured field, wrapped "
-                   "around plain ASCII text, in a mix of charsets, longer than 75 characters, "
-                   "or not decodable.")};
+                Tr::tr("Encoded words used to disguise a header"),
+                Tr::tr("RFC 2047 encoded words inside an address or a structured field, wrapped "
+                       "around plain ASCII text, in a mix of charsets, longer than 75 characters, "
+                       "or not decodable.")};
     }
     void run(const AnalysisContext &context, FindingSink &sink) const override
     {
@@ -117,16 +117,17 @@ public:
             if (isOneOf(field.name, addressFields())) {
                 for (const Mailbox &box : parseAddressList(field.rawValue)) {
                     if (box.address.contains(QLatin1String("=?")))
-                        reasons.append({tr("the address %1 itself is encoded, so a program that "
-                                           "decodes it shows another address than the one mail "
-                                           "is sent to")
-                                            .arg(box.address),
-                                        Severity::Medium});
+                        reasons.append(
+                            {Tr::tr("the address %1 itself is encoded, so a program that "
+                                    "decodes it shows another address than the one mail "
+                                    "is sent to")
+                                 .arg(box.address),
+                             Severity::Medium});
                 }
             } else if (isOneOf(field.name, noEncodedWordFields()) &&
                        encodedWord.match(value).hasMatch()) {
-                reasons.append({tr("%1 is a structured field in which encoded words are not "
-                                   "allowed (RFC 2047, section 5)")
+                reasons.append({Tr::tr("%1 is a structured field in which encoded words are not "
+                                       "allowed (RFC 2047, section 5)")
                                     .arg(QString::fromLatin1(field.name)),
                                 Severity::Low});
             }
@@ -141,7 +142,8 @@ public:
                 severity = qMax(severity, r.severity);
                 texts << r.text;
             }
-            sink.add(-1, tr("\"%1\": %2.").arg(quoteField(field), texts.join(QLatin1String("; "))),
+            sink.add(-1,
+                     Tr::tr("\"%1\": %2.").arg(quoteField(field), texts.join(QLatin1String("; "))),
                      severity, fieldLocation(context.message, field));
         }
     }
@@ -172,11 +174,12 @@ private:
             QByteArray decoded;
             const QChar encoding = m.captured(2).at(0);
             if (encoding.toUpper() != QLatin1Char('B') && encoding.toUpper() != QLatin1Char('Q')) {
-                invalid << tr("\"%1\" names the unknown encoding %2").arg(m.captured(), encoding);
+                invalid
+                    << Tr::tr("\"%1\" names the unknown encoding %2").arg(m.captured(), encoding);
                 continue;
             }
             if (!decodeWord(encoding, m.captured(3), &decoded)) {
-                invalid << tr("\"%1\" is not valid %2 encoding")
+                invalid << Tr::tr("\"%1\" is not valid %2 encoding")
                                .arg(m.captured().left(60),
                                     encoding.toUpper() == QLatin1Char('B')
                                         ? QStringLiteral("base64")
@@ -190,27 +193,29 @@ private:
         if (!anyWord)
             return;
         if (!asciiCompatible)
-            reasons.append({tr("it uses a charset (%1) in which plain ASCII bytes spell other "
-                               "text, a known way past filters")
+            reasons.append({Tr::tr("it uses a charset (%1) in which plain ASCII bytes spell other "
+                                   "text, a known way past filters")
                                 .arg(charsets.join(QLatin1String(", "))),
                             Severity::Low});
         else if (allAscii && invalid.isEmpty() &&
                  letters.match(QString::fromLatin1(decodedAll)).hasMatch())
-            reasons.append({tr("the encoded words hold only plain ASCII text (\"%1\"), which "
-                               "needs no encoding and is hidden from filters that read the raw "
-                               "header")
+            reasons.append({Tr::tr("the encoded words hold only plain ASCII text (\"%1\"), which "
+                                   "needs no encoding and is hidden from filters that read the raw "
+                                   "header")
                                 .arg(QString::fromLatin1(decodedAll.left(120))),
                             Severity::Low});
         if (charsets.size() > 1)
-            reasons.append({tr("it mixes the charsets %1").arg(charsets.join(QLatin1String(", "))),
-                            Severity::Low});
+            reasons.append(
+                {Tr::tr("it mixes the charsets %1").arg(charsets.join(QLatin1String(", "))),
+                 Severity::Low});
         if (!invalid.isEmpty())
             reasons.append({invalid.join(QLatin1String("; ")), Severity::Low});
         if (!tooLong.isEmpty())
-            reasons.append({tr("encoded words of %1 characters exceed the 75 allowed (RFC 2047, "
-                               "section 2)")
-                                .arg(tooLong.join(QLatin1String(", "))),
-                            Severity::Info});
+            reasons.append(
+                {Tr::tr("encoded words of %1 characters exceed the 75 allowed (RFC 2047, "
+                        "section 2)")
+                     .arg(tooLong.join(QLatin1String(", "))),
+                 Severity::Info});
     }
 };
 

@@ -40,9 +40,10 @@ public:
     {
         // Medium for the identity fields (two From fields are how a message shows one sender
         // to the reader and another to DMARC); Low for the rest.
-        return {QStringLiteral("header.duplicate-singleton"), Severity::Low, QStringLiteral("4.2"),
-                tr("Single-use header repeated"),
-                tr("A field that a message may carry only once (From, Sender, Reply-To, To, Cc, "
+        return {
+            QStringLiteral("header.duplicate-singleton"), Severity::Low, QStringLiteral("4.2"),
+            Tr::tr("Single-use header repeated"),
+            Tr::tr("A field that a message may carry only once (From, Sender, Reply-To, To, Cc, "
                    "Bcc, Date, Subject, Message-ID, In-Reply-To, References; RFC 5322, section "
                    "3.6) appears more than once.")};
     }
@@ -57,7 +58,7 @@ public:
                 quoted << QStringLiteral("\"%1\"").arg(quoteField(field, 160));
             const bool identity = name == "From" || name == "Sender" || name == "Reply-To";
             sink.add(-1,
-                     tr("%1 appears %2 times: %3.")
+                     Tr::tr("%1 appears %2 times: %3.")
                          .arg(QString::fromLatin1(name), QString::number(fields.size()),
                               quoted.join(QLatin1String(", "))),
                      identity ? Severity::Medium : Severity::Low,
@@ -78,9 +79,9 @@ public:
     CheckInfo info() const override
     {
         return {QStringLiteral("header.raw-8bit"), Severity::Low, QStringLiteral("4.2"),
-                tr("Unencoded 8-bit text in a header"),
-                tr("A header holds bytes beyond ASCII without RFC 2047 encoding: UTF-8 outside "
-                   "an SMTPUTF8 transfer (Info), or bytes in an undeclared charset (Low).")};
+                Tr::tr("Unencoded 8-bit text in a header"),
+                Tr::tr("A header holds bytes beyond ASCII without RFC 2047 encoding: UTF-8 outside "
+                       "an SMTPUTF8 transfer (Info), or bytes in an undeclared charset (Low).")};
     }
     void run(const AnalysisContext &context, FindingSink &sink) const override
     {
@@ -99,11 +100,11 @@ public:
             if (utf8 && utf8Transfer)
                 continue;
             const QString evidence =
-                utf8 ? tr("\"%1\" carries raw UTF-8, but no Received stamp shows an SMTPUTF8 "
-                          "transfer (RFC 6532); RFC 2047 encoding was expected.")
+                utf8 ? Tr::tr("\"%1\" carries raw UTF-8, but no Received stamp shows an SMTPUTF8 "
+                              "transfer (RFC 6532); RFC 2047 encoding was expected.")
                            .arg(quoteField(field))
-                     : tr("\"%1\" carries 8-bit bytes that are not UTF-8 and name no charset; "
-                          "readers will guess (shown here as Latin-1).")
+                     : Tr::tr("\"%1\" carries 8-bit bytes that are not UTF-8 and name no charset; "
+                              "readers will guess (shown here as Latin-1).")
                            .arg(quoteField(field));
             sink.add(-1, evidence, utf8 ? Severity::Info : Severity::Low,
                      fieldLocation(context.message, field));
@@ -117,10 +118,10 @@ public:
     CheckInfo info() const override
     {
         return {QStringLiteral("header.missing-separator"), Severity::Low, QStringLiteral("4.2"),
-                tr("No blank line between headers and body"),
-                tr("Body text follows the header fields without the empty line that must "
-                   "separate them (RFC 5322, section 2.1): readers may drop it or take it for "
-                   "headers.")};
+                Tr::tr("No blank line between headers and body"),
+                Tr::tr("Body text follows the header fields without the empty line that must "
+                       "separate them (RFC 5322, section 2.1): readers may drop it or take it for "
+                       "headers.")};
     }
     void run(const AnalysisContext &context, FindingSink &sink) const override
     {
@@ -146,11 +147,12 @@ public:
             const bool continuation = !line.isEmpty() && (line.at(0) == ' ' || line.at(0) == '\t');
             if (!line.isEmpty() && !continuation &&
                 !fieldLine.match(QString::fromLatin1(line)).hasMatch()) {
-                sink.add(-1,
-                         tr("The line \"%1\" follows the header fields directly; it is body text "
-                            "without the blank separator line.")
-                             .arg(rawText(line.left(200))),
-                         Severity::Low, {blockOffset + at, line.size()});
+                sink.add(
+                    -1,
+                    Tr::tr("The line \"%1\" follows the header fields directly; it is body text "
+                           "without the blank separator line.")
+                        .arg(rawText(line.left(200))),
+                    Severity::Low, {blockOffset + at, line.size()});
                 return;
             }
             at = end + 1;
@@ -164,10 +166,10 @@ public:
     CheckInfo info() const override
     {
         return {QStringLiteral("header.oversized"), Severity::Low, QStringLiteral("4.2"),
-                tr("Header line or block too long"),
-                tr("A header line is longer than 998 octets (RFC 5322, section 2.1.1), or the "
-                   "header block exceeds 64 KiB; servers truncate or refuse such mail, and "
-                   "filters may stop reading.")};
+                Tr::tr("Header line or block too long"),
+                Tr::tr("A header line is longer than 998 octets (RFC 5322, section 2.1.1), or the "
+                       "header block exceeds 64 KiB; servers truncate or refuse such mail, and "
+                       "filters may stop reading.")};
     }
     void run(const AnalysisContext &context, FindingSink &sink) const override
     {
@@ -186,7 +188,7 @@ public:
                     --length;
                 if (length > MaxLineOctets) {
                     sink.add(-1,
-                             tr("A line of \"%1\" is %2 octets long (the limit is 998).")
+                             Tr::tr("A line of \"%1\" is %2 octets long (the limit is 998).")
                                  .arg(quoteField(field, 120), QString::number(length)),
                              Severity::Low, {at, length});
                     break;
@@ -198,7 +200,7 @@ public:
         if (blockSize > MaxHeaderBlockOctets)
             sink.add(
                 -1,
-                tr("The header block is %1 octets long in %2 fields (more than 64 KiB).")
+                Tr::tr("The header block is %1 octets long in %2 fields (more than 64 KiB).")
                     .arg(QString::number(blockSize), QString::number(message.rawHeaders().size())),
                 Severity::Low, {message.rawHeaders().value(0).offset, blockSize});
     }

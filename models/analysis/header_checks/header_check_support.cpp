@@ -7,11 +7,6 @@
 
 namespace Awb::HeaderChecks {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("Awb::HeaderChecks", text);
-}
-
 QList<RawHeaderField> fieldsNamed(const MailMessage &message, const QByteArray &name)
 {
     QList<RawHeaderField> out;
@@ -74,7 +69,7 @@ QString quotedField(const RawHeaderField &field, int limit)
         if (decoded != rawText(field.rawValue)) {
             if (decoded.size() > limit)
                 decoded = decoded.left(limit) + QChar(0x2026);
-            text += QLatin1Char(' ') + tr("(decoded: \"%1\")").arg(decoded);
+            text += QLatin1Char(' ') + Tr::tr("(decoded: \"%1\")").arg(decoded);
         }
     }
     return text;

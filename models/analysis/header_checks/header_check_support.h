@@ -9,6 +9,7 @@
 #include "mail/mail_message.h"
 
 #include <QByteArray>
+#include <QCoreApplication>
 #include <QList>
 #include <QString>
 #include <QStringList>
@@ -20,7 +21,10 @@
 namespace Awb::HeaderChecks {
 
 // Every visible string of the header checks is translated in this one context.
-QString tr(const char *text);
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(Awb::HeaderChecks)
+};
 
 // The groups, one per source file; header_checks.cpp joins them.
 void appendDateChecks(QList<const Check *> &list);

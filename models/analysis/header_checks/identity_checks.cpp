@@ -39,20 +39,20 @@ public:
         // Medium, 4.2: a message that names no author withholds the sender information the
         // policy requires in every message.
         return {QStringLiteral("from.missing"), Severity::Medium, QStringLiteral("4.2"),
-                tr("No sender address in From"),
-                tr("The message has no From field, or the From holds no address (RFC 5322, "
-                   "section 3.6.2 requires one).")};
+                Tr::tr("No sender address in From"),
+                Tr::tr("The message has no From field, or the From holds no address (RFC 5322, "
+                       "section 3.6.2 requires one).")};
     }
     void run(const AnalysisContext &context, FindingSink &sink) const override
     {
         const auto field = firstField(context.message, "From");
         if (!field) {
-            sink.add(-1, tr("The header block has no From field."));
+            sink.add(-1, Tr::tr("The header block has no From field."));
             return;
         }
         if (parseAddressList(field->rawValue).isEmpty())
-            sink.add(-1, tr("\"%1\" holds no address.").arg(quoteField(*field)), Severity::Medium,
-                     fieldLocation(context.message, *field));
+            sink.add(-1, Tr::tr("\"%1\" holds no address.").arg(quoteField(*field)),
+                     Severity::Medium, fieldLocation(context.message, *field));
     }
 };
 
@@ -64,9 +64,9 @@ public:
         // Medium without a Sender (RFC 5322 3.6.2 then requires one, and DMARC cannot pick an
         // author); Low with one, where it is legal but still unusual.
         return {QStringLiteral("from.multiple-addresses"), Severity::Medium, QStringLiteral("4.2"),
-                tr("Several addresses in From"),
-                tr("The From names more than one author; which of them sent it is not said "
-                   "(and without a Sender field the message breaks RFC 5322).")};
+                Tr::tr("Several addresses in From"),
+                Tr::tr("The From names more than one author; which of them sent it is not said "
+                       "(and without a Sender field the message breaks RFC 5322).")};
     }
     void run(const AnalysisContext &context, FindingSink &sink) const override
     {
@@ -78,9 +78,9 @@ public:
             return;
         const bool hasSender = firstField(context.message, "Sender").has_value();
         sink.add(-1,
-                 tr("\"%1\" names %2 addresses%3.")
+                 Tr::tr("\"%1\" names %2 addresses%3.")
                      .arg(quoteField(*field), QString::number(boxes.size()),
-                          hasSender ? QString() : tr(" and the message has no Sender field")),
+                          hasSender ? QString() : Tr::tr(" and the message has no Sender field")),
                  hasSender ? Severity::Low : Severity::Medium,
                  fieldLocation(context.message, *field));
     }
@@ -91,9 +91,10 @@ class EnvelopeMismatchCheck final : public Check
 public:
     CheckInfo info() const override
     {
-        return {QStringLiteral("from.envelope-mismatch"), Severity::Low, QStringLiteral("4.2"),
-                tr("From and envelope sender not aligned"),
-                tr("The From domain and the Return-Path (envelope sender) domain belong to "
+        return {
+            QStringLiteral("from.envelope-mismatch"), Severity::Low, QStringLiteral("4.2"),
+            Tr::tr("From and envelope sender not aligned"),
+            Tr::tr("The From domain and the Return-Path (envelope sender) domain belong to "
                    "different organisations, and the envelope is not a known sending service.")};
     }
     void run(const AnalysisContext &context, FindingSink &sink) const override
@@ -120,14 +121,14 @@ public:
         const QString freemail = freemailProvider(domain);
         const Brand *brand = brandOwningDomain(from.first().domain);
         const bool strong = !freemail.isEmpty() || brand;
-        QString evidence = tr("\"%1\" is on %2, but \"%3\" is on %4.")
+        QString evidence = Tr::tr("\"%1\" is on %2, but \"%3\" is on %4.")
                                .arg(quoteField(*returnPath), organisationalDomain(domain),
                                     quoteField(*firstField(context.message, "From")),
                                     organisationalDomain(from.first().domain));
         if (!freemail.isEmpty())
-            evidence += QLatin1Char(' ') + tr("The envelope is a %1 mailbox.").arg(freemail);
+            evidence += QLatin1Char(' ') + Tr::tr("The envelope is a %1 mailbox.").arg(freemail);
         else if (brand)
-            evidence += QLatin1Char(' ') + tr("The From is a %1 domain.").arg(brand->name);
+            evidence += QLatin1Char(' ') + Tr::tr("The From is a %1 domain.").arg(brand->name);
         sink.add(-1, evidence, strong ? Severity::Medium : Severity::Low,
                  fieldLocation(context.message, *returnPath));
     }
@@ -143,10 +144,10 @@ public:
         // business e-mail compromise mail that wants the answers somewhere the sender's
         // organisation cannot see them.
         return {QStringLiteral("reply-to.divergent"), Severity::Low, QStringLiteral("4.2"),
-                tr("Replies go to another organisation"),
-                tr("The Reply-To is on a domain unrelated to the From, or on a freemail "
-                   "provider the From is not at: answers go to someone other than the named "
-                   "sender.")};
+                Tr::tr("Replies go to another organisation"),
+                Tr::tr("The Reply-To is on a domain unrelated to the From, or on a freemail "
+                       "provider the From is not at: answers go to someone other than the named "
+                       "sender.")};
     }
     void run(const AnalysisContext &context, FindingSink &sink) const override
     {
@@ -158,11 +159,12 @@ public:
             if (alignedWithAny(box.domain, from) || isServiceProviderDomain(box.domain))
                 continue;
             const QString freemail = freemailProvider(box.domain);
-            QString evidence = tr("\"%1\" sends answers to %2, but the From is on %3.")
+            QString evidence = Tr::tr("\"%1\" sends answers to %2, but the From is on %3.")
                                    .arg(quoteField(*replyTo), box.address,
                                         organisationalDomain(from.first().domain));
             if (!freemail.isEmpty())
-                evidence += QLatin1Char(' ') + tr("%1 is a %2 mailbox.").arg(box.domain, freemail);
+                evidence +=
+                    QLatin1Char(' ') + Tr::tr("%1 is a %2 mailbox.").arg(box.domain, freemail);
             sink.add(-1, evidence, freemail.isEmpty() ? Severity::Low : Severity::Medium,
                      fieldLocation(context.message, *replyTo));
             return; // one finding per field
@@ -175,9 +177,10 @@ class SenderMismatchCheck final : public Check
 public:
     CheckInfo info() const override
     {
-        return {QStringLiteral("sender.mismatch"), Severity::Low, QStringLiteral("4.2"),
-                tr("Sender unrelated to From"),
-                tr("The Sender field (who actually sent the message) is on a domain unrelated to "
+        return {
+            QStringLiteral("sender.mismatch"), Severity::Low, QStringLiteral("4.2"),
+            Tr::tr("Sender unrelated to From"),
+            Tr::tr("The Sender field (who actually sent the message) is on a domain unrelated to "
                    "the From, and the message does not come through a mailing list.")};
     }
     void run(const AnalysisContext &context, FindingSink &sink) const override
@@ -191,11 +194,11 @@ public:
             isServiceProviderDomain(boxes.first().domain))
             return;
         const Brand *brand = brandOwningDomain(from.first().domain);
-        QString evidence = tr("\"%1\" is on %2, but the From is on %3.")
+        QString evidence = Tr::tr("\"%1\" is on %2, but the From is on %3.")
                                .arg(quoteField(*sender), organisationalDomain(boxes.first().domain),
                                     organisationalDomain(from.first().domain));
         if (brand)
-            evidence += QLatin1Char(' ') + tr("The From is a %1 domain.").arg(brand->name);
+            evidence += QLatin1Char(' ') + Tr::tr("The From is a %1 domain.").arg(brand->name);
         sink.add(-1, evidence, brand ? Severity::Medium : Severity::Low,
                  fieldLocation(context.message, *sender));
     }

@@ -56,9 +56,10 @@ class DisplayNameSpoofCheck final : public Check
 public:
     CheckInfo info() const override
     {
-        return {QStringLiteral("from.display-name-spoof"), Severity::High, QStringLiteral("3.2"),
-                tr("Display name impersonates another sender"),
-                tr("The From's display name shows an address on another domain, a well-known "
+        return {
+            QStringLiteral("from.display-name-spoof"), Severity::High, QStringLiteral("3.2"),
+            Tr::tr("Display name impersonates another sender"),
+            Tr::tr("The From's display name shows an address on another domain, a well-known "
                    "brand whose domain the address is not, or an institution (bank, university, "
                    "police...) whose name the address domain does not carry.")};
     }
@@ -84,13 +85,13 @@ public:
                 // with "via" or a List-Id: Medium for those, High otherwise.
                 const bool relayed = relayedWording.match(box.displayName).hasMatch() ||
                                      firstField(context.message, "List-Id").has_value();
-                QString evidence = tr("%1: the display name shows the address %2, but the "
-                                      "message is from %3.")
+                QString evidence = Tr::tr("%1: the display name shows the address %2, but the "
+                                          "message is from %3.")
                                        .arg(quoted, shown.captured(), box.address);
                 if (relayed)
                     evidence += QLatin1Char(' ') +
-                                tr("The message says it was relayed by a list or service, "
-                                   "which can explain this.");
+                                Tr::tr("The message says it was relayed by a list or service, "
+                                       "which can explain this.");
                 sink.add(-1, evidence, relayed ? Severity::Medium : Severity::High, where);
                 return;
             }
@@ -98,8 +99,8 @@ public:
             if (const Brand *brand = brandInDisplayName(box.displayName, &phrase)) {
                 if (!isBrandDomain(*brand, box.domain)) {
                     sink.add(-1,
-                             tr("%1: the display name says \"%2\" (%3), but %4 is not one "
-                                "of %3's domains.")
+                             Tr::tr("%1: the display name says \"%2\" (%3), but %4 is not one "
+                                    "of %3's domains.")
                                  .arg(quoted, phrase, brand->name, box.domain),
                              Severity::High, where);
                     return;
@@ -127,8 +128,8 @@ public:
             // Medium: the name is an institution's, but not one on the brand list, so the
             // analyst should confirm that it is not the sender's own trading name.
             sink.add(-1,
-                     tr("%1: the display name names an institution (\"%2\"), but the address "
-                        "domain %3 carries no part of its name.")
+                     Tr::tr("%1: the display name names an institution (\"%2\"), but the address "
+                            "domain %3 carries no part of its name.")
                          .arg(quoted, box.displayName, box.domain),
                      Severity::Medium, where);
             return;
@@ -141,9 +142,10 @@ class LookalikeDomainCheck final : public Check
 public:
     CheckInfo info() const override
     {
-        return {QStringLiteral("from.lookalike-domain"), Severity::High, QStringLiteral("3.2"),
-                tr("From domain imitates a well-known domain"),
-                tr("The From domain is spelt to look like a well-known brand's or mail "
+        return {
+            QStringLiteral("from.lookalike-domain"), Severity::High, QStringLiteral("3.2"),
+            Tr::tr("From domain imitates a well-known domain"),
+            Tr::tr("The From domain is spelt to look like a well-known brand's or mail "
                    "provider's (swapped look-alike letters or digits, one or two typos, letters "
                    "of another script in punycode, or the known name in front of another "
                    "domain).")};
@@ -159,11 +161,12 @@ public:
                 continue;
             QString evidence =
                 look->known.isEmpty()
-                    ? tr("%1: %2.").arg(quotedField(*field), look->how)
-                    : tr("%1: %2 imitates %3: %4.")
+                    ? Tr::tr("%1: %2.").arg(quotedField(*field), look->how)
+                    : Tr::tr("%1: %2 imitates %3: %4.")
                           .arg(quotedField(*field), box.domain, look->known, look->how);
             if (!look->unicode.isEmpty())
-                evidence += QLatin1Char(' ') + tr("Shown to the reader as %1.").arg(look->unicode);
+                evidence +=
+                    QLatin1Char(' ') + Tr::tr("Shown to the reader as %1.").arg(look->unicode);
             // A mixed-script name that imitates nothing on the list is a warning sign, not yet
             // an identified impersonation: Medium.
             sink.add(-1, evidence, look->strong ? Severity::High : Severity::Medium,

@@ -121,10 +121,11 @@ std::optional<Lookalike> lookalikeOf(const QString &domain)
     for (const Brand &brand : brands()) {
         for (const QString &own : brand.domains) {
             if (host.startsWith(own + QLatin1Char('.')) && org != organisationalDomain(own))
-                return Lookalike{own,
-                                 tr("%1 written in front of the unrelated domain %2").arg(own, org),
-                                 {},
-                                 true};
+                return Lookalike{
+                    own,
+                    Tr::tr("%1 written in front of the unrelated domain %2").arg(own, org),
+                    {},
+                    true};
         }
     }
 
@@ -145,11 +146,11 @@ std::optional<Lookalike> lookalikeOf(const QString &domain)
         if (shape == skeleton(known.label))
             return Lookalike{known.domain,
                              unicode.isEmpty()
-                                 ? tr("\"%1\" looks the same as \"%2\" at a glance (swapped "
-                                      "look-alike letters or digits)")
+                                 ? Tr::tr("\"%1\" looks the same as \"%2\" at a glance (swapped "
+                                          "look-alike letters or digits)")
                                        .arg(label, known.label)
-                                 : tr("the internationalised name \"%1\" is drawn with letters "
-                                      "that look like \"%2\"")
+                                 : Tr::tr("the internationalised name \"%1\" is drawn with letters "
+                                          "that look like \"%2\"")
                                        .arg(label, known.label),
                              unicode, true};
         if (!unicode.isEmpty())
@@ -163,8 +164,8 @@ std::optional<Lookalike> lookalikeOf(const QString &domain)
                 return Lookalike{
                     known.domain,
                     distance == 1
-                        ? tr("\"%1\" is one letter away from \"%2\"").arg(label, known.label)
-                        : tr("\"%1\" is two letters away from \"%2\"").arg(label, known.label),
+                        ? Tr::tr("\"%1\" is one letter away from \"%2\"").arg(label, known.label)
+                        : Tr::tr("\"%1\" is two letters away from \"%2\"").arg(label, known.label),
                     {},
                     true};
         }
@@ -182,8 +183,8 @@ std::optional<Lookalike> lookalikeOf(const QString &domain)
         }
         if (latin && other)
             return Lookalike{{},
-                             tr("the internationalised name \"%1\" mixes Latin letters with "
-                                "look-alike letters of another script")
+                             Tr::tr("the internationalised name \"%1\" mixes Latin letters with "
+                                    "look-alike letters of another script")
                                  .arg(label),
                              unicode,
                              false};

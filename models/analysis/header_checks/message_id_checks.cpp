@@ -52,43 +52,44 @@ MessageIdParts readMessageId(const RawHeaderField &field)
     parts.value = withoutComments(rawText(field.rawValue));
     const QString &v = parts.value;
     if (v.isEmpty()) {
-        parts.problems << tr("it is empty");
+        parts.problems << Tr::tr("it is empty");
         return parts;
     }
     QString inner = v;
     if (v.startsWith(QLatin1Char('<')) && v.endsWith(QLatin1Char('>'))) {
         inner = v.mid(1, v.size() - 2);
         if (inner.contains(QLatin1Char('<')) || inner.contains(QLatin1Char('>')))
-            parts.problems << tr("it holds more than one id");
+            parts.problems << Tr::tr("it holds more than one id");
     } else {
-        parts.problems << tr("it is not enclosed in angle brackets");
+        parts.problems << Tr::tr("it is not enclosed in angle brackets");
         inner.remove(QLatin1Char('<'));
         inner.remove(QLatin1Char('>'));
     }
     const qsizetype ats = inner.count(QLatin1Char('@'));
     if (ats == 0) {
-        parts.problems << tr("it has no '@'");
+        parts.problems << Tr::tr("it has no '@'");
         return parts;
     }
     if (ats > 1)
-        parts.problems << tr("it has %1 '@' signs").arg(ats);
+        parts.problems << Tr::tr("it has %1 '@' signs").arg(ats);
     const qsizetype at = inner.lastIndexOf(QLatin1Char('@'));
     parts.left = inner.left(at);
     parts.right = inner.mid(at + 1).toLower();
     if (parts.left.isEmpty() || (ats == 1 && !atext.match(parts.left).hasMatch()))
-        parts.problems << tr("the part before '@' (\"%1\") is not valid").arg(parts.left);
+        parts.problems << Tr::tr("the part before '@' (\"%1\") is not valid").arg(parts.left);
     if (parts.right.startsWith(QLatin1Char('[')) && parts.right.endsWith(QLatin1Char(']')))
         return parts; // an address literal is allowed (no-fold-literal)
     QString host = parts.right;
     while (host.endsWith(QLatin1Char('.')))
         host.chop(1);
     if (host.isEmpty()) {
-        parts.problems << tr("nothing follows the '@'");
+        parts.problems << Tr::tr("nothing follows the '@'");
     } else if (!hostName.match(host).hasMatch() || host == QLatin1String("localhost") ||
                host.endsWith(QLatin1String(".localdomain")) ||
                host.endsWith(QLatin1String(".local")) ||
                host.endsWith(QLatin1String(".localhost"))) {
-        parts.problems << tr("\"%1\" after the '@' is not a fully qualified domain name").arg(host);
+        parts.problems
+            << Tr::tr("\"%1\" after the '@' is not a fully qualified domain name").arg(host);
     } else {
         parts.fqdnRight = true;
         parts.right = host;
@@ -126,15 +127,16 @@ class MessageIdMissingCheck final : public Check
 public:
     CheckInfo info() const override
     {
-        return {QStringLiteral("message-id.missing"), Severity::Low, QStringLiteral("4.2"),
-                tr("No Message-ID header"),
-                tr("The message has no Message-ID; every real mail program writes one (RFC 5322, "
+        return {
+            QStringLiteral("message-id.missing"), Severity::Low, QStringLiteral("4.2"),
+            Tr::tr("No Message-ID header"),
+            Tr::tr("The message has no Message-ID; every real mail program writes one (RFC 5322, "
                    "section 3.6.4), and bulk tools that skip it leave this mark.")};
     }
     void run(const AnalysisContext &context, FindingSink &sink) const override
     {
         if (!firstField(context.message, "Message-ID"))
-            sink.add(-1, tr("The header block has no Message-ID field."));
+            sink.add(-1, Tr::tr("The header block has no Message-ID field."));
     }
 };
 
@@ -144,9 +146,9 @@ public:
     CheckInfo info() const override
     {
         return {QStringLiteral("message-id.invalid"), Severity::Low, QStringLiteral("4.2"),
-                tr("Malformed Message-ID"),
-                tr("The Message-ID is not \"<left@domain>\": no angle brackets, several or no "
-                   "'@', or no fully qualified domain name after the '@'.")};
+                Tr::tr("Malformed Message-ID"),
+                Tr::tr("The Message-ID is not \"<left@domain>\": no angle brackets, several or no "
+                       "'@', or no fully qualified domain name after the '@'.")};
     }
     void run(const AnalysisContext &context, FindingSink &sink) const override
     {
@@ -157,7 +159,8 @@ public:
         if (parts.problems.isEmpty())
             return;
         sink.add(
-            -1, tr("\"%1\": %2.").arg(quoteField(*field), parts.problems.join(QLatin1String("; "))),
+            -1,
+            Tr::tr("\"%1\": %2.").arg(quoteField(*field), parts.problems.join(QLatin1String("; "))),
             Severity::Low, fieldLocation(context.message, *field));
     }
 };
@@ -167,9 +170,10 @@ class MessageIdDomainMismatchCheck final : public Check
 public:
     CheckInfo info() const override
     {
-        return {QStringLiteral("message-id.domain-mismatch"), Severity::Low, QStringLiteral("4.2"),
-                tr("Message-ID made on an unrelated host"),
-                tr("The Message-ID's domain is neither the From (or Sender) domain nor the name of "
+        return {
+            QStringLiteral("message-id.domain-mismatch"), Severity::Low, QStringLiteral("4.2"),
+            Tr::tr("Message-ID made on an unrelated host"),
+            Tr::tr("The Message-ID's domain is neither the From (or Sender) domain nor the name of "
                    "any server in the Received chain: the message was made by other software "
                    "than the sender claims.")};
     }
@@ -208,8 +212,8 @@ public:
         }
         sink.add(
             -1,
-            tr("\"%1\" was made on %2, which belongs neither to the sender %3 nor to any "
-               "server in the Received chain.")
+            Tr::tr("\"%1\" was made on %2, which belongs neither to the sender %3 nor to any "
+                   "server in the Received chain.")
                 .arg(quoteField(*field), organisationalDomain(parts.right), from.first().domain),
             Severity::Low, fieldLocation(context.message, *field));
     }
@@ -221,10 +225,10 @@ public:
     CheckInfo info() const override
     {
         return {QStringLiteral("message-id.added-by-relay"), Severity::Low, QStringLiteral("4.2"),
-                tr("Message-ID added by a receiving server"),
-                tr("The Message-ID names a server of the receiving side, not the sender: the "
-                   "sender's software wrote none and a receiver added it (as Gmail and Postfix "
-                   "do).")};
+                Tr::tr("Message-ID added by a receiving server"),
+                Tr::tr("The Message-ID names a server of the receiving side, not the sender: the "
+                       "sender's software wrote none and a receiver added it (as Gmail and Postfix "
+                       "do).")};
     }
     void run(const AnalysisContext &context, FindingSink &sink) const override
     {
@@ -246,9 +250,9 @@ public:
         const QString sender = mailboxesOf(context.message, "From").value(0).domain;
         const QString evidence =
             sender.isEmpty()
-                ? tr("\"%1\" names %2, the receiving server of hop %3, not the sender.")
+                ? Tr::tr("\"%1\" names %2, the receiving server of hop %3, not the sender.")
                       .arg(quoteField(*field), parts.right, QString::number(hop))
-                : tr("\"%1\" names %2, the receiving server of hop %3, not the sender (%4).")
+                : Tr::tr("\"%1\" names %2, the receiving server of hop %3, not the sender (%4).")
                       .arg(quoteField(*field), parts.right, QString::number(hop), sender);
         sink.add(hop, evidence, Severity::Low, fieldLocation(context.message, *field));
     }

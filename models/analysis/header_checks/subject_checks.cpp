@@ -22,19 +22,19 @@ public:
     CheckInfo info() const override
     {
         return {QStringLiteral("subject.missing"), Severity::Low, QStringLiteral("4.2"),
-                tr("No subject line"),
-                tr("The message has no Subject, or an empty one: the clear subject line that "
-                   "policy 4.2 asks of every message is missing.")};
+                Tr::tr("No subject line"),
+                Tr::tr("The message has no Subject, or an empty one: the clear subject line that "
+                       "policy 4.2 asks of every message is missing.")};
     }
     void run(const AnalysisContext &context, FindingSink &sink) const override
     {
         const auto field = firstField(context.message, "Subject");
         if (!field) {
-            sink.add(-1, tr("The header block has no Subject field."));
+            sink.add(-1, Tr::tr("The header block has no Subject field."));
             return;
         }
         if (decodeHeaderText(field->rawValue).trimmed().isEmpty())
-            sink.add(-1, tr("%1 is empty.").arg(quotedField(*field)), Severity::Low,
+            sink.add(-1, Tr::tr("%1 is empty.").arg(quotedField(*field)), Severity::Low,
                      fieldLocation(context.message, *field));
     }
 };
@@ -79,9 +79,10 @@ class FakeReplyCheck final : public Check
 public:
     CheckInfo info() const override
     {
-        return {QStringLiteral("subject.fake-reply"), Severity::Medium, QStringLiteral("3.2"),
-                tr("Subject pretends to be a reply or forward"),
-                tr("The Subject starts with RE:, FW: or a similar prefix, but the message refers "
+        return {
+            QStringLiteral("subject.fake-reply"), Severity::Medium, QStringLiteral("3.2"),
+            Tr::tr("Subject pretends to be a reply or forward"),
+            Tr::tr("The Subject starts with RE:, FW: or a similar prefix, but the message refers "
                    "to no earlier message (no In-Reply-To, References or Outlook thread index), "
                    "and a forward forwards nothing.")};
     }
@@ -114,8 +115,8 @@ public:
             if (carriesForwardedMessage(message, body))
                 return;
             sink.add(-1,
-                     tr("%1 announces a forward, but the message carries no forwarded "
-                        "message and references none (no In-Reply-To or References).")
+                     Tr::tr("%1 announces a forward, but the message carries no forwarded "
+                            "message and references none (no In-Reply-To or References).")
                          .arg(quoted),
                      Severity::Medium, where);
             return;
@@ -123,12 +124,12 @@ public:
         // A reply that quotes text is more likely a careless program than a disguise: Low.
         const bool quotes = quotesOriginal.match(body).hasMatch();
         sink.add(-1,
-                 quotes ? tr("%1 announces a reply, but the message has neither In-Reply-To "
-                             "nor References (it does quote some text).")
+                 quotes ? Tr::tr("%1 announces a reply, but the message has neither In-Reply-To "
+                                 "nor References (it does quote some text).")
                               .arg(quoted)
-                        : tr("%1 announces a reply, but the message has neither In-Reply-To "
-                             "nor References and quotes nothing: there is no conversation it "
-                             "continues.")
+                        : Tr::tr("%1 announces a reply, but the message has neither In-Reply-To "
+                                 "nor References and quotes nothing: there is no conversation it "
+                                 "continues.")
                               .arg(quoted),
                  quotes ? Severity::Low : Severity::Medium, where);
     }
@@ -239,9 +240,10 @@ class DeceptiveSubjectCheck final : public Check
 public:
     CheckInfo info() const override
     {
-        return {QStringLiteral("subject.deceptive"), Severity::Medium, QStringLiteral("3.2"),
-                tr("Subject bait not borne out by the body"),
-                tr("The Subject announces a transaction, delivery, account problem or prize, but "
+        return {
+            QStringLiteral("subject.deceptive"), Severity::Medium, QStringLiteral("3.2"),
+            Tr::tr("Subject bait not borne out by the body"),
+            Tr::tr("The Subject announces a transaction, delivery, account problem or prize, but "
                    "the body lacks what a real one states (an amount, a tracking number, the "
                    "reassurance of a real alert, official rules) and asks the reader to act "
                    "instead.")};
@@ -270,11 +272,11 @@ public:
                     continue;
             }
             QString evidence =
-                tr("%1 announces %2 (%3), but the body lacks %4; it asks the reader: %5.")
-                    .arg(quotedField(*field), tr(bait.kind), quotedList(triggers),
-                         tr(bait.substanceName), quotedList(asks));
+                Tr::tr("%1 announces %2 (%3), but the body lacks %4; it asks the reader: %5.")
+                    .arg(quotedField(*field), Tr::tr(bait.kind), quotedList(triggers),
+                         Tr::tr(bait.substanceName), quotedList(asks));
             if (!pressure.isEmpty())
-                evidence += QLatin1Char(' ') + tr("Pressure: %1.").arg(quotedList(pressure));
+                evidence += QLatin1Char(' ') + Tr::tr("Pressure: %1.").arg(quotedList(pressure));
             sink.add(-1, evidence, Severity::Medium, fieldLocation(context.message, *field));
             return;
         }

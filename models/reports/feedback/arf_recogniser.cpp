@@ -11,10 +11,10 @@ namespace Awb {
 
 namespace {
 
-QString tr(const char *text, const char *disambiguation = nullptr, int n = -1)
+struct Tr
 {
-    return QCoreApplication::translate("Awb::ArfRecogniser", text, disambiguation, n);
-}
+    Q_DECLARE_TR_FUNCTIONS(Awb::ArfRecogniser)
+};
 
 // Some loops label the feedback part text/plain. It is then an own text/plain leaf after the
 // first (the human part) whose content starts like a feedback report.
@@ -43,7 +43,7 @@ void readArrivalDate(const QString &value, const QString &name, Report &report)
     report.arrivalDateText = value;
     report.arrivalDate = claimedDate(value);
     if (!report.arrivalDate.isValid())
-        report.problems << tr("%1 \"%2\" is not a readable date.").arg(name, value);
+        report.problems << Tr::tr("%1 \"%2\" is not a readable date.").arg(name, value);
 }
 
 void applyFeedbackFields(const FeedbackFields &feedback, Report &report)
@@ -56,7 +56,7 @@ void applyFeedbackFields(const FeedbackFields &feedback, Report &report)
     report.formatVersion = fieldValue(feedback, "Version");
     for (const char *required : {"Feedback-Type", "User-Agent", "Version"}) {
         if (fieldValue(feedback, required).isEmpty())
-            report.problems << tr("The feedback part has no %1 field (required by RFC 5965).")
+            report.problems << Tr::tr("The feedback part has no %1 field (required by RFC 5965).")
                                    .arg(QLatin1String(required));
     }
 
@@ -73,7 +73,7 @@ void applyFeedbackFields(const FeedbackFields &feedback, Report &report)
         if (std::optional<QString> ip = claimedIp(sourceIp, &report.sourcePort))
             report.sourceIp = *ip;
         else
-            report.problems << tr("Source-IP \"%1\" is not an IP address.").arg(sourceIp);
+            report.problems << Tr::tr("Source-IP \"%1\" is not an IP address.").arg(sourceIp);
     }
     const QString sourcePort = fieldValue(feedback, "Source-Port");
     if (!sourcePort.isEmpty()) {
@@ -82,7 +82,7 @@ void applyFeedbackFields(const FeedbackFields &feedback, Report &report)
         if (ok && port >= 0 && port <= 65535)
             report.sourcePort = port;
         else
-            report.problems << tr("Source-Port \"%1\" is not a port number.").arg(sourcePort);
+            report.problems << Tr::tr("Source-Port \"%1\" is not a port number.").arg(sourcePort);
     }
 
     const QString mailFrom = fieldValue(feedback, "Original-Mail-From");
@@ -100,7 +100,7 @@ void applyFeedbackFields(const FeedbackFields &feedback, Report &report)
         if (ok && count > 0)
             report.incidents = count;
         else
-            report.problems << tr("Incidents \"%1\" is not a positive number.").arg(incidents);
+            report.problems << Tr::tr("Incidents \"%1\" is not a positive number.").arg(incidents);
     }
 
     // "dns; mail.example.com": the type prefix of RFC 3464 is not part of the name.
@@ -109,8 +109,8 @@ void applyFeedbackFields(const FeedbackFields &feedback, Report &report)
         report.reporter = mta.mid(mta.indexOf(QLatin1Char(';')) + 1).trimmed();
 
     if (feedback.unreadableLines > 0)
-        report.problems << tr("%n line(s) of the feedback part are not fields.", nullptr,
-                              feedback.unreadableLines);
+        report.problems << Tr::tr("%n line(s) of the feedback part are not fields.", nullptr,
+                                  feedback.unreadableLines);
 }
 
 // What the prose says, for the claims the feedback part left out (or that it does not have).
@@ -156,7 +156,8 @@ std::optional<Report> ArfRecogniser::recognise(const MailMessage &message) const
     if (feedbackIndex < 0 && feedbackContainer) {
         feedbackIndex = mislabelledFeedbackPart(message, parts, own);
         if (feedbackIndex >= 0)
-            problems << tr("The feedback part is labelled %1 instead of message/feedback-report.")
+            problems << Tr::tr(
+                            "The feedback part is labelled %1 instead of message/feedback-report.")
                             .arg(parts.at(feedbackIndex).contentType);
     }
     if (feedbackIndex < 0) {
@@ -169,8 +170,8 @@ std::optional<Report> ArfRecogniser::recognise(const MailMessage &message) const
                                                "text/rfc822-headers", "text/rfc822-header"}) >= 0;
         if (!feedbackContainer && !(complaintSubject && hasOriginal))
             return std::nullopt;
-        problems << tr("The report has no message/feedback-report part: the claims are read "
-                       "from the subject and the human-readable part.");
+        problems << Tr::tr("The report has no message/feedback-report part: the claims are read "
+                           "from the subject and the human-readable part.");
     }
 
     Report report;
@@ -180,7 +181,7 @@ std::optional<Report> ArfRecogniser::recognise(const MailMessage &message) const
     if (feedbackIndex >= 0) {
         const FeedbackFields feedback = parseFeedbackFields(message.partContent(feedbackIndex));
         if (feedback.fields.isEmpty())
-            report.problems << tr("The feedback part holds no fields.");
+            report.problems << Tr::tr("The feedback part holds no fields.");
         applyFeedbackFields(feedback, report);
     }
     applyHumanClaims(message, report);
@@ -191,11 +192,11 @@ std::optional<Report> ArfRecogniser::recognise(const MailMessage &message) const
 
     takeOriginal(message, parts, own, report);
     if (message.mimeTreeTruncated())
-        report.problems << tr("The MIME structure is nested too deeply; the inner parts were "
-                              "not read.");
+        report.problems << Tr::tr("The MIME structure is nested too deeply; the inner parts were "
+                                  "not read.");
     if (lacksClosingBoundary(message))
-        report.problems << tr("The multipart body has no closing boundary: the report may have "
-                              "been cut off.");
+        report.problems << Tr::tr("The multipart body has no closing boundary: the report may have "
+                                  "been cut off.");
     return report;
 }
 

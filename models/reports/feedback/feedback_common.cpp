@@ -11,10 +11,10 @@ namespace Awb {
 
 namespace {
 
-QString tr(const char *text)
+struct Tr
 {
-    return QCoreApplication::translate("Awb::FeedbackRecognisers", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(Awb::FeedbackRecognisers)
+};
 
 bool isEmbeddedMessage(const MimePartInfo &part)
 {
@@ -98,8 +98,8 @@ void takeOriginal(const MailMessage &message, const QList<MimePartInfo> &parts,
         headersOnly = index >= 0;
     }
     if (index < 0) {
-        report.problems << tr("The report carries no copy of the reported message (neither "
-                              "message/rfc822 nor text/rfc822-headers).");
+        report.problems << Tr::tr("The report carries no copy of the reported message (neither "
+                                  "message/rfc822 nor text/rfc822-headers).");
         return;
     }
     const LocatedContent part = message.locatedPartContent(index);
@@ -107,7 +107,7 @@ void takeOriginal(const MailMessage &message, const QList<MimePartInfo> &parts,
     // A placeholder ("REDACTED") or an empty part is no message: say so instead of analysing it.
     const Result<MailMessage> original = MailMessage::parse(content);
     if (!original || original->rawHeaders().isEmpty()) {
-        report.problems << tr("The attached %1 part is not a readable message.")
+        report.problems << Tr::tr("The attached %1 part is not a readable message.")
                                .arg(parts.at(index).contentType);
         return;
     }

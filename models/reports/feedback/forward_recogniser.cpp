@@ -11,10 +11,10 @@ namespace Awb {
 
 namespace {
 
-QString tr(const char *text, const char *disambiguation = nullptr, int n = -1)
+struct Tr
 {
-    return QCoreApplication::translate("Awb::ForwardRecogniser", text, disambiguation, n);
-}
+    Q_DECLARE_TR_FUNCTIONS(Awb::ForwardRecogniser)
+};
 
 struct NoteDate
 {
@@ -97,8 +97,8 @@ void readClaims(const MailMessage &message, const QString &note, Report &report)
         report.arrivalDateText = date->text;
         addField(report, QStringLiteral("Arrival-Date"), date->text, kSourceBody);
         if (!date->zoneWritten)
-            report.problems << tr("The note gives the receipt time without a time zone; it "
-                                  "was read as UTC.");
+            report.problems << Tr::tr("The note gives the receipt time without a time zone; it "
+                                      "was read as UTC.");
     }
     if (std::optional<QString> ip = firstIpIn(message.subject())) {
         report.sourceIp = *ip;
@@ -136,19 +136,20 @@ std::optional<Report> ForwardRecogniser::recognise(const MailMessage &message) c
         report.originalHeadersOnly = forward->headersOnly;
         if (!forward->marker.isEmpty())
             addField(report, QStringLiteral("Forward-Marker"), forward->marker, kSourceBody);
-        report.problems << tr("The original was forwarded inline: its %n header line(s) were "
-                              "pasted into the text and may be incomplete or reformatted.",
-                              nullptr, forward->headerCount);
+        report.problems << Tr::tr("The original was forwarded inline: its %n header line(s) were "
+                                  "pasted into the text and may be incomplete or reformatted.",
+                                  nullptr, forward->headerCount);
         if (forward->headersOnly)
-            report.problems << tr("Only the headers of the original were pasted, not its body.");
+            report.problems << Tr::tr(
+                "Only the headers of the original were pasted, not its body.");
     }
     readClaims(message, report.description, report);
     if (message.mimeTreeTruncated())
-        report.problems << tr("The MIME structure is nested too deeply; the inner parts were "
-                              "not read.");
+        report.problems << Tr::tr("The MIME structure is nested too deeply; the inner parts were "
+                                  "not read.");
     if (lacksClosingBoundary(message))
-        report.problems << tr("The multipart body has no closing boundary: the forward may "
-                              "have been cut off.");
+        report.problems << Tr::tr("The multipart body has no closing boundary: the forward may "
+                                  "have been cut off.");
     return report;
 }
 

@@ -9,10 +9,10 @@ namespace Awb {
 
 namespace {
 
-QString tr(const char *text)
+struct Tr
 {
-    return QCoreApplication::translate("Awb::JmrpRecogniser", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(Awb::JmrpRecogniser)
+};
 
 void readOriginalRecipient(Report &report)
 {
@@ -57,29 +57,29 @@ std::optional<Report> JmrpRecogniser::recognise(const MailMessage &message) cons
         report.sourceIp = claim->ip;
     else
         report.problems
-            << tr("The complaint names \"%1\", which is not an IP address.").arg(claim->ipText);
+            << Tr::tr("The complaint names \"%1\", which is not an IP address.").arg(claim->ipText);
     addField(report, QStringLiteral("Arrival-Date"), claim->dateText, kSourceHuman);
     report.arrivalDateText = claim->dateText;
     report.arrivalDate = claimedDate(claim->dateText);
     if (!report.arrivalDate.isValid())
         report.problems
-            << tr("The arrival date \"%1\" is not a readable date.").arg(claim->dateText);
+            << Tr::tr("The arrival date \"%1\" is not a readable date.").arg(claim->dateText);
 
     if (std::optional<QString> ip = complaintSubjectIp(message.subject())) {
         addField(report, QStringLiteral("Source-IP"), *ip, kSourceSubject);
         if (!report.sourceIp.isEmpty() && *ip != report.sourceIp)
-            report.problems << tr("The subject names %1 but the complaint text names %2.")
+            report.problems << Tr::tr("The subject names %1 but the complaint text names %2.")
                                    .arg(*ip, report.sourceIp);
     }
 
     takeOriginal(message, parts, own, report);
     readOriginalRecipient(report);
     if (message.mimeTreeTruncated())
-        report.problems << tr("The MIME structure is nested too deeply; the inner parts were "
-                              "not read.");
+        report.problems << Tr::tr("The MIME structure is nested too deeply; the inner parts were "
+                                  "not read.");
     if (lacksClosingBoundary(message))
-        report.problems << tr("The multipart body has no closing boundary: the complaint may "
-                              "have been cut off.");
+        report.problems << Tr::tr("The multipart body has no closing boundary: the complaint may "
+                                  "have been cut off.");
     return report;
 }
 

@@ -60,10 +60,10 @@ const Patterns &patterns()
 
 enum class Kind { Spam, SpamvertisedSite, Summary };
 
-QString tr(const char *text)
+struct Tr
 {
-    return QCoreApplication::translate("Awb::SpamCopRecogniser", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(Awb::SpamCopRecogniser)
+};
 
 void addField(Report &report, const QString &name, const QString &value, const char *source)
 {
@@ -76,14 +76,14 @@ void claimSource(Report &report, const QString &written, const QString &where)
 {
     const QString ip = canonicalIp(written);
     if (ip.isEmpty()) {
-        report.problems << tr("\"%1\" in the %2 is not an IP address").arg(written, where);
+        report.problems << Tr::tr("\"%1\" in the %2 is not an IP address").arg(written, where);
         return;
     }
     if (report.sourceIp.isEmpty())
         report.sourceIp = ip;
     else if (report.sourceIp != ip)
-        report.problems
-            << tr("the %1 names %2, but the report's source is %3").arg(where, ip, report.sourceIp);
+        report.problems << Tr::tr("the %1 names %2, but the report's source is %3")
+                               .arg(where, ip, report.sourceIp);
 }
 
 // In a spamvertised-site report the mail's source is not the address blamed (the web host
@@ -96,7 +96,7 @@ void readEmailFrom(Report &report, const QString &text, bool claimAddress)
     addField(report, QStringLiteral("Email from"),
              m.captured(1) + QStringLiteral(" / ") + m.captured(2), "body");
     if (claimAddress)
-        claimSource(report, m.captured(1), tr("\"Email from\" line"));
+        claimSource(report, m.captured(1), Tr::tr("\"Email from\" line"));
     // The date SpamCop gives is when the reporter's server received the spam: the receipt
     // time policy section V asks for. The text keeps the zone as written.
     report.arrivalDateText = m.captured(2);
@@ -104,7 +104,7 @@ void readEmailFrom(Report &report, const QString &text, bool claimAddress)
     if (date)
         report.arrivalDate = date->toUtc();
     else
-        report.problems << tr("the receipt date \"%1\" cannot be read").arg(m.captured(2));
+        report.problems << Tr::tr("the receipt date \"%1\" cannot be read").arg(m.captured(2));
 }
 
 void readSpamvertised(Report &report, const QString &text)
@@ -122,7 +122,7 @@ void readSpamvertised(Report &report, const QString &text)
         if (!m.captured(1).contains(QLatin1String("://")))
             continue;
         addField(report, QStringLiteral("Resolved"), m.captured(0).trimmed(), "body");
-        claimSource(report, m.captured(2), tr("resolution of %1").arg(m.captured(1)));
+        claimSource(report, m.captured(2), Tr::tr("resolution of %1").arg(m.captured(1)));
     }
 }
 
@@ -149,15 +149,15 @@ void readSummary(Report &report, const QString &text)
         const QString ip = canonicalIp(m.captured(1));
         if (ip.isEmpty())
             report.problems
-                << tr("\"%1\" in the summary table is not an IP address").arg(m.captured(1));
+                << Tr::tr("\"%1\" in the summary table is not an IP address").arg(m.captured(1));
         else if (report.sourceIp.isEmpty())
             report.sourceIp = ip;
     }
     if (sources == 0)
-        report.problems << tr("a summary report without a readable table of sources");
+        report.problems << Tr::tr("a summary report without a readable table of sources");
     if (sources > 1)
-        report.problems << tr("the summary names %1 sources; the report's source address is "
-                              "only the first of them")
+        report.problems << Tr::tr("the summary names %1 sources; the report's source address is "
+                                  "only the first of them")
                                .arg(sources);
     report.incidents = complaints > 0 ? complaints : qMax(1, sources);
 }
@@ -191,8 +191,8 @@ void readOriginal(Report &report, const MailMessage &message, const QString &inl
     if (!report.originalBytes && !pasted.trimmed().isEmpty()) {
         report.originalBytes = pasted.toUtf8();
         if (!patterns().headerLine.match(pasted).hasMatch())
-            report.problems << tr("the offending message after the marker does not start with "
-                                  "header fields");
+            report.problems << Tr::tr("the offending message after the marker does not start with "
+                                      "header fields");
     }
     if (!report.originalBytes)
         return;
@@ -207,7 +207,7 @@ void readOriginal(Report &report, const MailMessage &message, const QString &inl
         munged << QStringLiteral("Received (for <x>)");
     if (!munged.isEmpty())
         addField(report, QStringLiteral("Recipients"),
-                 tr("munged by SpamCop to \"x\" in: %1").arg(munged.join(QStringLiteral(", "))),
+                 Tr::tr("munged by SpamCop to \"x\" in: %1").arg(munged.join(QStringLiteral(", "))),
                  "body");
 }
 
@@ -253,9 +253,9 @@ std::optional<Report> SpamCopRecogniser::recognise(const MailMessage &message) c
     report.feedbackType = QStringLiteral("abuse");
     addField(report, QStringLiteral("From"), message.from(), "headers");
     if (fromHtml)
-        report.problems << tr("no plain-text part: the report was read from its HTML part");
+        report.problems << Tr::tr("no plain-text part: the report was read from its HTML part");
     if (text.trimmed().isEmpty())
-        report.problems << tr("the report has no text: only its subject could be read");
+        report.problems << Tr::tr("the report has no text: only its subject could be read");
 
     const QRegularExpressionMatch version = p.banner.match(text);
     if (version.hasMatch()) {
@@ -287,7 +287,7 @@ std::optional<Report> SpamCopRecogniser::recognise(const MailMessage &message) c
         if (kind == Kind::SpamvertisedSite && target.contains(QLatin1String("://")))
             report.reportedUris << target;
         else if (!target.isEmpty())
-            claimSource(report, target, tr("subject"));
+            claimSource(report, target, Tr::tr("subject"));
     }
 
     switch (kind) {
@@ -302,14 +302,14 @@ std::optional<Report> SpamCopRecogniser::recognise(const MailMessage &message) c
     case Kind::Spam:
         readEmailFrom(report, explanation, true);
         if (!text.trimmed().isEmpty() && !p.emailFrom.match(explanation).hasMatch())
-            report.problems << tr("no \"Email from\" line: the report gives no receipt date");
+            report.problems << Tr::tr("no \"Email from\" line: the report gives no receipt date");
         break;
     }
     if (kind != Kind::Summary) {
         readOriginal(report, message,
                      marker.hasMatch() ? text.mid(marker.capturedEnd()) : QString());
         if (!report.originalBytes)
-            report.problems << tr("no copy of the offending message");
+            report.problems << Tr::tr("no copy of the offending message");
     }
     return report;
 }

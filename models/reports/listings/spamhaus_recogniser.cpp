@@ -61,10 +61,10 @@ const Patterns &patterns()
     return p;
 }
 
-QString tr(const char *text)
+struct Tr
 {
-    return QCoreApplication::translate("Awb::SpamhausRecogniser", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(Awb::SpamhausRecogniser)
+};
 
 std::optional<Label> labelFor(const QString &name)
 {
@@ -123,14 +123,14 @@ struct Draft
 QDateTime readListingDate(const QString &text, Report &report)
 {
     if (text.isEmpty()) {
-        report.problems << tr("a listing without a listing date");
+        report.problems << Tr::tr("a listing without a listing date");
         return {};
     }
     if (const std::optional<MailDate> date = parseMailDate(text))
         return date->toUtc();
     if (patterns().isoDate.match(text).hasMatch()) // a day only: midnight UTC of that day
         return QDateTime(QDate::fromString(text, Qt::ISODate), QTime(0, 0), Qt::UTC);
-    report.problems << tr("the listing date \"%1\" cannot be read").arg(text);
+    report.problems << Tr::tr("the listing date \"%1\" cannot be read").arg(text);
     return {};
 }
 
@@ -160,7 +160,7 @@ void addRecord(Report &report, const Draft &draft, const QString &subject, const
     record.reason = draft.reason;
     record.listedAt = readListingDate(draft.listedAt, report);
     if (record.range.isEmpty()) {
-        report.problems << tr("a listing without a listed address or range");
+        report.problems << Tr::tr("a listing without a listed address or range");
     } else if (const std::optional<IpNetwork> network = IpNetwork::parse(record.range)) {
         if (report.sourceIp.isEmpty())
             report.sourceIp = network->first().toString();
@@ -169,7 +169,7 @@ void addRecord(Report &report, const Draft &draft, const QString &subject, const
             report.reportedDomain = record.range.toLower();
     } else {
         report.problems
-            << tr("the listed range \"%1\" is not an address or CIDR block").arg(record.range);
+            << Tr::tr("the listed range \"%1\" is not an address or CIDR block").arg(record.range);
     }
     report.listings.append(record);
 }
@@ -269,9 +269,9 @@ std::optional<Report> SpamhausRecogniser::recognise(const MailMessage &message) 
     report.description = notice.trimmed();
     report.fields.append({QStringLiteral("From"), message.from(), QStringLiteral("headers")});
     if (fromHtml)
-        report.problems << tr("no plain-text part: the notice was read from its HTML part");
+        report.problems << Tr::tr("no plain-text part: the notice was read from its HTML part");
     if (text.trimmed().isEmpty())
-        report.problems << tr("the notice has no text: only its subject could be read");
+        report.problems << Tr::tr("the notice has no text: only its subject could be read");
 
     QList<Draft> drafts(1);
     for (const LabelledValue &v : labels) {
