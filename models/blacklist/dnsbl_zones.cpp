@@ -204,6 +204,7 @@ DnsblCodeReading readDnsblCode(const DnsblZone &zone, const IpAddress &address)
                               .arg(codeText(value), zone.name);
     } else {
         reading.kind = match->kind;
+        reading.sublist = match->sublist;
         switch (match->kind) {
         case DnsblCodeKind::Listing:
             reading.meaning = QStringLiteral("%1: listed on %2").arg(text, whichList(zone, *match));

@@ -60,6 +60,7 @@ struct DnsblCodeReading
     // Evidence-grade, one clause, starting with the code:
     // "127.0.0.2: listed on SBL (Spamhaus Block List)".
     QString meaning;
+    QString sublist; // the documented code's sublist ("SBL"); empty when none or undocumented
 };
 
 // Every list the program knows, defunct ones included, in a stable order.

@@ -1,5 +1,6 @@
 #include "enforcement/case_advice.h"
 
+#include "blacklist/listed_blocklists.h"
 #include "store/case_store.h"
 
 #include <QCoreApplication>
@@ -97,6 +98,7 @@ AdvisorInput advisorInputFromFacts(const CaseFacts &facts, const QList<NoticeRec
         listing.listName = stored.listName;
         listing.zone = stored.zone;
         listing.addressOrRange = stored.addressOrRange;
+        listing.blocklists = listedBlocklists(stored.listName, stored.zone, stored.returnCodes);
         listing.verdict = stored.verdict;
         listing.checkedAt = stored.checkedAt;
         listing.source = stored.source;

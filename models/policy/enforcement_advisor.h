@@ -49,6 +49,9 @@ struct AdvisorListing
     QString listName;
     QString zone;
     QString addressOrRange;
+    // The blocklists it shows the address on, as incidents are counted (listedBlocklists() of
+    // the blacklist room: a ZEN answer 127.0.0.2 is "Spamhaus SBL"); empty: listName alone.
+    QStringList blocklists;
     QString verdict; // only "listed" is blacklist impact; "policy-listed" (PBL) is not abuse
     QDateTime checkedAt;
     QString source; // "dnsbl", "report", "history"

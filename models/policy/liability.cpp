@@ -62,7 +62,8 @@ Result<qint64> addLine(LiabilityStatement &s, const QString &kind, const QString
 QString liabilityIncidentDefinition()
 {
     return Tr::tr("An incident is one listing of one address or range on one blocklist, or one "
-                  "complaint campaign (policy 6.2).");
+                  "complaint campaign (policy 6.2). An answer of a combined zone counts as the "
+                  "listing it reports (Spamhaus ZEN 127.0.0.2 is the SBL listing).");
 }
 
 QStringList liabilityChargeKinds()
@@ -80,28 +81,34 @@ QList<LiabilityIncident> incidentsFromListings(const QList<AdvisorListing> &list
     for (const AdvisorListing &l : listings) {
         if (l.verdict != u"listed")
             continue;
-        // DNS names and IPv6 text are case-insensitive; the same list under another spelling is
-        // still the same list.
-        const QString key = l.listName.trimmed().toLower() + QLatin1Char('\n') +
-                            l.addressOrRange.trimmed().toLower();
-        ++observations[key];
-        if (!lastSeen.contains(key) || l.checkedAt > lastSeen.value(key))
-            lastSeen.insert(key, l.checkedAt);
-        if (!byKey.contains(key)) {
-            byKey.insert(key, incidents.size());
-            LiabilityIncident incident;
-            incident.kind = QStringLiteral("listing");
-            incident.listName = l.listName.trimmed();
-            incident.addressOrRange = l.addressOrRange.trimmed();
-            incident.firstSeen = l.checkedAt;
-            incidents.append(incident);
+        // One incident per blocklist the observation shows: a ZEN answer and an SBL notice
+        // about the same address are one SBL listing, seen twice (AdvisorListing::blocklists).
+        const QStringList blocklists =
+            l.blocklists.isEmpty() ? QStringList{l.listName} : l.blocklists;
+        for (const QString &blocklist : blocklists) {
+            // DNS names and IPv6 text are case-insensitive; the same list under another
+            // spelling is still the same list.
+            const QString key = blocklist.trimmed().toLower() + QLatin1Char('\n') +
+                                l.addressOrRange.trimmed().toLower();
+            ++observations[key];
+            if (!lastSeen.contains(key) || l.checkedAt > lastSeen.value(key))
+                lastSeen.insert(key, l.checkedAt);
+            if (!byKey.contains(key)) {
+                byKey.insert(key, incidents.size());
+                LiabilityIncident incident;
+                incident.kind = QStringLiteral("listing");
+                incident.listName = blocklist.trimmed();
+                incident.addressOrRange = l.addressOrRange.trimmed();
+                incident.firstSeen = l.checkedAt;
+                incidents.append(incident);
+            }
+            LiabilityIncident &incident = incidents[byKey.value(key)];
+            if (l.checkedAt.isValid() &&
+                (!incident.firstSeen.isValid() || l.checkedAt < incident.firstSeen))
+                incident.firstSeen = l.checkedAt;
+            if (l.id != 0 && !incident.sourceIds.contains(l.id))
+                incident.sourceIds.append(l.id);
         }
-        LiabilityIncident &incident = incidents[byKey.value(key)];
-        if (l.checkedAt.isValid() &&
-            (!incident.firstSeen.isValid() || l.checkedAt < incident.firstSeen))
-            incident.firstSeen = l.checkedAt;
-        if (l.id != 0)
-            incident.sourceIds.append(l.id);
     }
     for (auto it = byKey.cbegin(); it != byKey.cend(); ++it) {
         LiabilityIncident &incident = incidents[it.value()];

@@ -82,6 +82,7 @@ class TestLiability : public QObject
 private Q_SLOTS:
     void definitionIsStated();
     void repeatedObservationsAreOneIncident();
+    void combinedZoneIsTheListingItReports();
     void campaignsAreIncidents();
     void perIncidentMinimum_data();
     void perIncidentMinimum();
@@ -101,7 +102,9 @@ void TestLiability::definitionIsStated()
 {
     QCOMPARE(liabilityIncidentDefinition(),
              QStringLiteral("An incident is one listing of one address or range on one blocklist, "
-                            "or one complaint campaign (policy 6.2)."));
+                            "or one complaint campaign (policy 6.2). An answer of a combined zone "
+                            "counts as the listing it reports (Spamhaus ZEN 127.0.0.2 is the SBL "
+                            "listing)."));
     const LiabilityStatement s =
         build(incidentsFromListings(bakeryListings()), kMinimumIncidentCents, {}, {});
     QCOMPARE(s.incidentDefinition, liabilityIncidentDefinition());
@@ -142,6 +145,36 @@ void TestLiability::repeatedObservationsAreOneIncident()
          listing(2, "Spamhaus ZEN", "2001:db8:1c:2::25", "listed", at(4, 1)),
          listing(3, "Spamhaus ZEN", "2001:db8:1c:2::/64", "listed", at(4, 1))});
     QCOMPARE(v6.size(), 2);
+}
+
+// The same bakery observations with the blocklists each shows (as listedBlocklists() names them
+// from the zone and return codes): ZEN's 127.0.0.2 is the SBL listing the notice reported, so
+// the notice and the three ZEN answers are one incident; a ZEN answer with 127.0.0.2 and
+// 127.0.0.4 also shows an XBL listing, a second blocklist and a second incident.
+void TestLiability::combinedZoneIsTheListingItReports()
+{
+    QList<AdvisorListing> listings = bakeryListings();
+    for (AdvisorListing &l : listings) {
+        if (l.listName.compare(QLatin1String("Spamhaus ZEN"), Qt::CaseInsensitive) == 0)
+            l.blocklists = {QStringLiteral("Spamhaus SBL")};
+    }
+    const QList<LiabilityIncident> incidents = incidentsFromListings(listings);
+    QCOMPARE(incidents.size(), 2);
+    QCOMPARE(incidents.at(0).listName, QStringLiteral("Spamhaus SBL"));
+    QCOMPARE(incidents.at(0).sourceIds, QList<qint64>({17, 21, 31, 41}));
+    QCOMPARE(incidents.at(0).firstSeen, at(10, 3, 12));
+    QCOMPARE(incidents.at(0).description,
+             QStringLiteral("203.0.113.40 listed on Spamhaus SBL, seen 4 times from 2026-11-10 "
+                            "03:12 UTC to 2026-11-12 09:00 UTC (one incident)"));
+    QCOMPARE(incidents.at(1).listName, QStringLiteral("SpamCop Blocking List"));
+
+    AdvisorListing both = listing(51, "Spamhaus ZEN", "203.0.113.40", "listed", at(13, 9));
+    both.blocklists = {QStringLiteral("Spamhaus SBL"), QStringLiteral("Spamhaus XBL")};
+    const QList<LiabilityIncident> withXbl = incidentsFromListings(listings + QList{both});
+    QCOMPARE(withXbl.size(), 3);
+    QCOMPARE(withXbl.at(0).sourceIds, QList<qint64>({17, 21, 31, 41, 51}));
+    QCOMPARE(withXbl.at(2).listName, QStringLiteral("Spamhaus XBL"));
+    QCOMPARE(withXbl.at(2).sourceIds, QList<qint64>({51}));
 }
 
 void TestLiability::campaignsAreIncidents()
@@ -326,7 +359,8 @@ void TestLiability::textForNotices()
     const QStringList expected = {
         "Liability statement (Anti-Spam Policy, sections 6.2 and 6.3)",
         "An incident is one listing of one address or range on one blocklist, or one complaint "
-        "campaign (policy 6.2).",
+        "campaign (policy 6.2). An answer of a combined zone counts as the listing it reports "
+        "(Spamhaus ZEN 127.0.0.2 is the SBL listing).",
         "Incidents: 3",
         "  1. 203.0.113.40 listed on Spamhaus SBL, seen 2026-11-10 03:12 UTC",
         "  2. 203.0.113.40 listed on Spamhaus ZEN, seen 3 times from 2026-11-10 09:00 UTC to "

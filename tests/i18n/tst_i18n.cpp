@@ -252,9 +252,10 @@ void TestI18n::texts_data()
                     },
                     QStringLiteral("\"x1\" is not an amount of money: \"x\" is not a digit."),
                     QStringLiteral("⟦\"x1\" is not an amount of money: ⟦\"x\" is not a digit⟧.⟧")};
-    const QString incident = QStringLiteral("An incident is one listing of one address or range "
-                                            "on one blocklist, or one complaint campaign (policy "
-                                            "6.2).");
+    const QString incident = QStringLiteral(
+        "An incident is one listing of one address or range on one blocklist, or one complaint "
+        "campaign (policy 6.2). An answer of a combined zone counts as the listing it reports "
+        "(Spamhaus ZEN 127.0.0.2 is the SBL listing).");
     QTest::newRow("policy: liability")
         << TextCase{liabilityIncidentDefinition, incident, pseudo(incident)};
 

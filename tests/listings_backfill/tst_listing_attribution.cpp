@@ -77,6 +77,7 @@ private Q_SLOTS:
     void importingAndGroupingAgainAddsNothing();
     void blockImportedLaterJoinsARange();
     void batchFailsWhole();
+    void zenAnswerIsTheSblListing();
 
 private:
     qint64 caseOfReport(CaseStore &store, const QString &messageId);
@@ -400,6 +401,49 @@ void TestListingAttribution::batchFailsWhole()
     QCOMPARE(auditEntryCount(store), entries + 1);
     // Attributed already: the same account cannot be added to it again.
     QVERIFY(!listings.attribute({good}, QStringLiteral("test")));
+}
+
+// The bakery's SBL notice, then ZEN checks of the same address: 127.0.0.2 is that SBL listing
+// (no new incident), 127.0.0.2 with 127.0.0.4 adds the XBL listing (one more). Runs last: it
+// adds rows to the store.
+void TestListingAttribution::zenAnswerIsTheSblListing()
+{
+    const auto incidentsOf = [this]() {
+        qint64 caseId = 0;
+        const auto cases = CaseRepository(*m_first).cases();
+        for (const CaseRecord &c : cases.value()) {
+            if (c.accountId == QLatin1String("IXC-10077"))
+                caseId = c.id;
+        }
+        auto advice = adviseCase(*m_first, caseId, AdvisorSettings{}, demoNow());
+        return advice ? incidentsFromListings(advice->input.listings) : QList<LiabilityIncident>();
+    };
+    const QList<LiabilityIncident> before = incidentsOf();
+    QVERIFY(!before.isEmpty());
+    StoredListing zen;
+    zen.accountId = QStringLiteral("IXC-10077");
+    zen.listName = QStringLiteral("Spamhaus ZEN");
+    zen.zone = QStringLiteral("zen.spamhaus.org");
+    zen.addressOrRange = QStringLiteral("203.0.113.40");
+    zen.returnCodes = {QStringLiteral("127.0.0.2")};
+    zen.meaning = QStringLiteral("127.0.0.2: listed on SBL (Spamhaus Block List)");
+    zen.verdict = QStringLiteral("listed");
+    zen.checkedAt = demoUtc(2026, 11, 12, 8);
+    zen.source = QStringLiteral("dnsbl");
+    QVERIFY(ListingRepository(*m_first).add({zen}));
+    const QList<LiabilityIncident> sameListing = incidentsOf();
+    QCOMPARE(sameListing.size(), before.size());
+
+    zen.returnCodes = {QStringLiteral("127.0.0.2"), QStringLiteral("127.0.0.4")};
+    zen.checkedAt = demoUtc(2026, 11, 13, 8);
+    QVERIFY(ListingRepository(*m_first).add({zen}));
+    const QList<LiabilityIncident> withXbl = incidentsOf();
+    QCOMPARE(withXbl.size(), before.size() + 1);
+    const auto xbl = std::find_if(withXbl.cbegin(), withXbl.cend(), [](const auto &incident) {
+        return incident.listName == QLatin1String("Spamhaus XBL");
+    });
+    QVERIFY(xbl != withXbl.cend());
+    QCOMPARE(xbl->addressOrRange, QStringLiteral("203.0.113.40"));
 }
 
 QTEST_GUILESS_MAIN(TestListingAttribution)
