@@ -301,8 +301,9 @@ void MainWindow::showHopInSource(int hop)
             return;
         }
         statusBar()->showMessage(
-            tr("Hop %1 of the original is not stored verbatim in the report (it was encoded), "
-               "so it cannot be shown in the source.")
+            tr("Hop %1 of the original does not stand byte for byte in the report (the "
+               "original was decoded, or pasted and its line ends rewritten), so it cannot be "
+               "shown in the source.")
                 .arg(hop),
             5000);
         return;
