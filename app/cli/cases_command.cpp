@@ -212,16 +212,20 @@ int groupCasesIn(CaseStore &store, const TrustSettings &trust, const CaseSetting
             if (c)
                 opened.append(c->publicId);
         }
+        QJsonArray attributed;
+        for (const CaseAttributed &a : summary->casesAttributed)
+            attributed.append(QJsonObject{{QStringLiteral("case"), a.publicId},
+                                          {QStringLiteral("account"), a.accountId}});
         QJsonArray skipped;
         for (const NotGrouped &n : summary->notGrouped)
             skipped.append(QJsonObject{{QStringLiteral("evidence_id"), n.evidenceId},
                                        {QStringLiteral("reason"), n.reason}});
-        printJsonLine(
-            QJsonObject{{QStringLiteral("opened"), opened},
-                        {QStringLiteral("added"), summary->additions.size()},
-                        {QStringLiteral("grouped"), summary->placements.size()},
-                        {QStringLiteral("not_grouped"), skipped},
-                        {QStringLiteral("listings_recorded"), summary->listingsRecorded}});
+        printJsonLine(QJsonObject{{QStringLiteral("opened"), opened},
+                                  {QStringLiteral("added"), summary->additions.size()},
+                                  {QStringLiteral("grouped"), summary->placements.size()},
+                                  {QStringLiteral("not_grouped"), skipped},
+                                  {QStringLiteral("listings_recorded"), summary->listingsRecorded},
+                                  {QStringLiteral("attributed"), attributed}});
         return ExitOk;
     }
     out() << "Grouped " << summary->placements.size() << " reports: " << summary->newCaseIds.size()
@@ -229,6 +233,10 @@ int groupCasesIn(CaseStore &store, const TrustSettings &trust, const CaseSetting
     if (summary->listingsRecorded > 0)
         out() << "Recorded " << summary->listingsRecorded
               << " blocklist listing(s) stated by listing notices.\n";
+    // Cases grouped before the account directory knew their addresses (reports first).
+    for (const CaseAttributed &a : summary->casesAttributed)
+        out() << "Attributed " << a.publicId << " to account " << a.accountId
+              << ": every report of it is the account's by the account directory now.\n";
     for (const NotGrouped &n : summary->notGrouped)
         out() << "  not grouped: message " << n.evidenceId << ": " << n.reason << '\n';
     out().flush();

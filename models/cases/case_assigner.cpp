@@ -1,6 +1,7 @@
 #include "case_assigner.h"
 
 #include "accounts/correlation.h"
+#include "cases/case_attribution.h"
 #include "cases/listing_recorder.h"
 #include "cases/report_facts.h"
 #include "mail/mail_message.h"
@@ -163,6 +164,13 @@ Result<CaseAssignmentSummary> assignInTransaction(CaseStore &store,
     if (Status settled = listings.settleNotices(*pending); !settled)
         return Error{settled.error()};
     summary.listingsRecorded = *recorded;
+    // Cases grouped before the directory knew their addresses take their account now, before
+    // the new reports are placed: those may then join them.
+    Result<QList<CaseAttributed>> attributed =
+        attributeOpenCases(store, attribution, settings.analyst, now);
+    if (!attributed)
+        return Error{attributed.error()};
+    summary.casesAttributed = *attributed;
     if (fresh.isEmpty())
         return summary;
 

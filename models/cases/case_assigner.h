@@ -54,6 +54,14 @@ struct NotGrouped
     QString reason;
 };
 
+// An open case the grouping gave an account (case_attribution.h).
+struct CaseAttributed
+{
+    qint64 caseId = 0;
+    QString publicId;
+    QString accountId;
+};
+
 struct CaseAssignmentSummary
 {
     QList<qint64> newCaseIds;
@@ -61,6 +69,8 @@ struct CaseAssignmentSummary
     QList<CasePlacement> placements;               // every grouped report, in grouping order
     QList<NotGrouped> notGrouped; // stored messages that are not cases, with the reason
     int listingsRecorded = 0;     // rows the listing notices among them added (listing_recorder.h)
+    // Open cases without an account that the directory now attributes (case_attribution.h).
+    QList<CaseAttributed> casesAttributed;
 };
 
 // Assigns every stored report that is in no case yet (called after an import): reads each one's
@@ -68,8 +78,9 @@ struct CaseAssignmentSummary
 // (CaseGrouper), records the listings that the listing notices among them state (see
 // recordNoticeListings()), and writes all of it in one transaction. The notices that cases took
 // before grouping recorded listings (ListingRepository::pendingNotices()) get their rows in the
-// same run. Running it again assigns and records nothing new. `now` fixes the clock for tests
-// (invalid: the current time).
+// same run, and open cases without an account that the directory now names an account for get it
+// (attributeOpenCases()). Running it again assigns and records nothing new. `now` fixes the clock
+// for tests (invalid: the current time).
 Result<CaseAssignmentSummary> assignNewReports(CaseStore &store,
                                                const AccountAttribution &attribution,
                                                const CaseSettings &settings,

@@ -39,6 +39,8 @@ QString eventSentence(const CaseEventRecord &event, const CaseReportRedaction &r
         return value.isEmpty() ? Tr::tr("Owner cleared.") : Tr::tr("Owner set to %1.").arg(value);
     if (event.kind == QLatin1String("notes"))
         return Tr::tr("Notes edited.");
+    if (event.kind == QLatin1String("attributed"))
+        return Tr::tr("Attributed to account %1 (%2)").arg(value, event.why);
     if (event.kind == QLatin1String("decision"))
         return event.oldValue.isEmpty()
                    ? Tr::tr("Decision: %1.").arg(value)

@@ -42,7 +42,8 @@ struct CaseEventRecord
 {
     qint64 id = 0;
     // "opened", "report-added", "merge", "split", "move", "status", and from schema 7 "owner",
-    // "notes", "decision", "notice", "customer-response".
+    // "notes", "decision", "notice", "customer-response"; from schema 9 "attributed" (new value:
+    // the account).
     QString kind;
     qint64 evidenceId = 0; // the report concerned, 0 when none
     QString otherCaseId;   // public id of the other case of a merge, split or move
@@ -168,6 +169,12 @@ public:
                     const QDateTime &now = {});
     Status setNotes(qint64 caseId, const QString &notes, const QString &who,
                     const QDateTime &now = {});
+    // Gives an unattributed open case (open or awaiting the customer, not merged) its account:
+    // an "attributed" event with `why` and an audit entry. For reports grouped before the account
+    // directory knew their addresses (cases/case_attribution.h). Fails for a case that has an
+    // account, is closed, actioned or merged, and without a reason.
+    Status attributeToAccount(qint64 caseId, const QString &accountId, const QString &who,
+                              const QString &why, const QDateTime &now = {});
     // What the customer answered (a summary; the message itself, when it came by mail, is
     // evidence of its own), at `at` (invalid: now): a "customer-response" event and an audit
     // entry. Fails on an empty summary.

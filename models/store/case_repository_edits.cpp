@@ -94,6 +94,36 @@ Status CaseRepository::setNotes(qint64 caseId, const QString &notes, const QStri
     }));
 }
 
+Status CaseRepository::attributeToAccount(qint64 caseId, const QString &accountId,
+                                          const QString &who, const QString &why,
+                                          const QDateTime &now)
+{
+    return toStatus(inTransaction<bool>(m_store, [&]() -> Result<bool> {
+        Result<CaseRecord> c = caseById(caseId);
+        if (!c)
+            return Error{c.error()};
+        const QString account = accountId.trimmed();
+        if (account.isEmpty())
+            return Error{Tr::tr("Case %1 cannot be attributed to no account.").arg(c->publicId)};
+        if (!c->accountId.isEmpty())
+            return Error{Tr::tr("Case %1 is already the case of account %2.")
+                             .arg(c->publicId, c->accountId)};
+        if (!c->mergedInto.isEmpty() || (c->status != u"open" && c->status != u"awaiting-customer"))
+            return Error{Tr::tr("Case %1 is %2: only an open case is attributed.")
+                             .arg(c->publicId, c->mergedInto.isEmpty()
+                                                   ? c->status
+                                                   : Tr::tr("merged into %1").arg(c->mergedInto))};
+        if (why.trimmed().isEmpty())
+            return Error{Tr::tr("Attributing case %1 needs a reason.").arg(c->publicId)};
+        CaseRepositoryOps ops(m_store, actorOr(m_store, who), why.trimmed(), now);
+        return toResult(
+            applyEdit(ops, caseId, c->publicId,
+                      {kSetAccount, "attributed", "case-attributed", QString(), account,
+                       Tr::tr("Case %1 attributed to account %2.").arg(c->publicId, account)},
+                      false));
+    }));
+}
+
 Status CaseRepository::recordCustomerResponse(qint64 caseId, const QString &summary,
                                               const QString &who, const QDateTime &at)
 {

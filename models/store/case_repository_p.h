@@ -56,6 +56,8 @@ inline constexpr const char kCaseOfReport[] =
 inline constexpr const char kSetStatus[] = "UPDATE cases SET status = ?2 WHERE id = ?1";
 inline constexpr const char kSetOwner[] = "UPDATE cases SET owner = ?2 WHERE id = ?1";
 inline constexpr const char kSetNotes[] = "UPDATE cases SET notes = ?2 WHERE id = ?1";
+inline constexpr const char kSetAccount[] =
+    "UPDATE cases SET account_id = ?2 WHERE id = ?1 AND account_id IS NULL";
 inline constexpr const char kPublicId[] = "SELECT public_id FROM cases WHERE id = ?1";
 inline constexpr const char kResolvePublic[] = "SELECT id FROM cases WHERE public_id = ?1";
 #define AWB_CASE_SELECT                                                                            \

@@ -487,8 +487,42 @@ INSERT INTO listing_backfill (evidence_id)
 PRAGMA user_version = 8;
 )sql";
 
-constexpr const char *kMigrations[] = {kMigration1, kMigration2, kMigration3, kMigration4,
-                                       kMigration5, kMigration6, kMigration7, kMigration8};
+// Version 9: case_events takes the kind "attributed": an unattributed case given the account
+// that the account directory, imported after its reports were grouped, names for every report
+// of it (cases/case_attribution.h). SQLite cannot alter a CHECK: the table is rebuilt keeping
+// its ids and rows, as version 7 did.
+constexpr const char kMigration9[] = R"sql(
+CREATE TABLE case_events_v9 (
+    id INTEGER PRIMARY KEY,
+    case_id INTEGER NOT NULL REFERENCES cases(id),
+    kind TEXT NOT NULL
+        CHECK (kind IN ('opened', 'report-added', 'merge', 'split', 'move', 'status', 'owner',
+                        'notes', 'decision', 'notice', 'customer-response', 'attributed')),
+    evidence_id INTEGER REFERENCES evidence(id),
+    other_case_id INTEGER REFERENCES cases(id),
+    old_value TEXT,
+    new_value TEXT,
+    who TEXT NOT NULL,
+    at TEXT NOT NULL,
+    why TEXT NOT NULL DEFAULT ''
+);
+INSERT INTO case_events_v9
+    (id, case_id, kind, evidence_id, other_case_id, old_value, new_value, who, at, why)
+    SELECT id, case_id, kind, evidence_id, other_case_id, old_value, new_value, who, at, why
+    FROM case_events;
+DROP TABLE case_events;
+ALTER TABLE case_events_v9 RENAME TO case_events;
+CREATE INDEX case_events_case ON case_events(case_id, id);
+CREATE TRIGGER case_events_no_update BEFORE UPDATE ON case_events
+BEGIN SELECT RAISE(ABORT, 'case_events is append-only'); END;
+CREATE TRIGGER case_events_no_delete BEFORE DELETE ON case_events
+BEGIN SELECT RAISE(ABORT, 'case_events is append-only'); END;
+PRAGMA user_version = 9;
+)sql";
+
+constexpr const char *kMigrations[] = {kMigration1, kMigration2, kMigration3,
+                                       kMigration4, kMigration5, kMigration6,
+                                       kMigration7, kMigration8, kMigration9};
 static_assert(std::size(kMigrations) == kLatestSchemaVersion, "one migration per schema version");
 
 Error migrationError(const QString &dbPath, int version, const QString &reason)

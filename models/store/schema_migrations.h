@@ -12,7 +12,7 @@ struct sqlite3;
 namespace Awb {
 
 // The highest schema this program can write and read.
-constexpr int kLatestSchemaVersion = 8;
+constexpr int kLatestSchemaVersion = 9;
 
 // PRAGMA application_id of every case database ("AbWb"), set by migration 1. It tells our
 // files apart from other programs' SQLite databases, which open() refuses to touch.

@@ -96,6 +96,15 @@ void TestAccountsCli::reportsFirstThenAccounts()
     run = runAwb(QStringList{"accounts", "import", "--db", db, "--json"} + demoAccountFiles());
     QCOMPARE(run.exitCode, 0);
     QCOMPARE(jsonObject(run.out).value("listings_attributed").toInt(), 0); // already done
+    // The notice's case was grouped without an account: the next grouping gives it one.
+    run = runAwb({"cases", "group", "--db", db});
+    QCOMPARE(run.exitCode, 0);
+    QVERIFY2(run.out.contains("-000001 to account IXC-10077: every report of it is the "
+                              "account's") &&
+                 run.out.startsWith("Grouped 0 reports"),
+             run.out.constData());
+    run = runAwb({"cases", "group", "--db", db, "--json"});
+    QCOMPARE(jsonObject(run.out).value("attributed").toArray().size(), 0);
     run = runAwb({"accounts", "show", "--db", db, "IXC-10077"});
     QCOMPARE(run.exitCode, 0);
     QVERIFY2(run.out.contains("Blocklist observations:\n  2026-11-10 06:40  203.0.113.40  "

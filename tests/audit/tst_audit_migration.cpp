@@ -117,9 +117,11 @@ void TestAuditMigration::migratesVersion6Data()
                                 "sqlite_schema WHERE tbl_name = 'case_events' AND type <> 'table'"
                                 " ORDER BY name)"),
              QStringLiteral("case_events_case case_events_no_delete case_events_no_update"));
-    QCOMPARE(scalarText(*store, "SELECT sql FROM sqlite_schema WHERE name = 'case_events'")
-                 .contains("case_events_v7"),
-             false);
+    for (const char *rebuilt : {"case_events_v7", "case_events_v9"}) {
+        QCOMPARE(scalarText(*store, "SELECT sql FROM sqlite_schema WHERE name = 'case_events'")
+                     .contains(QLatin1String(rebuilt)),
+                 false);
+    }
     QVERIFY(store->checkIntegrity());
 
     // Nothing was done yet that the audit log should show.
@@ -155,7 +157,8 @@ void TestAuditMigration::newKindsAndOldRefusals_data()
     const QString insert =
         QStringLiteral("INSERT INTO case_events (case_id, kind, who, at) VALUES (1, '%1', 'ana', "
                        "'2026-11-27T02:00:00.000Z')");
-    for (const char *kind : {"owner", "notes", "decision", "notice", "customer-response"})
+    for (const char *kind :
+         {"owner", "notes", "decision", "notice", "customer-response", "attributed"})
         QTest::newRow(kind) << insert.arg(kind) << QString();
     QTest::newRow("unknown kind") << insert.arg("deleted") << "CHECK constraint failed";
     QTest::newRow("update refused") << "UPDATE case_events SET why = 'rewritten' WHERE id = 4"

@@ -37,8 +37,8 @@ void TestListingBackfill::freshDatabaseHasTheNewTables()
 {
     auto store = CaseStore::open(m_dir.filePath(QStringLiteral("fresh.db")));
     QVERIFY2(store, qPrintable(store.error()));
-    QCOMPARE(CaseStore::latestSchemaVersion(), 8);
-    QCOMPARE(scalar(**store, "PRAGMA user_version"), 8);
+    QVERIFY(CaseStore::latestSchemaVersion() >= 8);
+    QCOMPARE(scalar(**store, "PRAGMA user_version"), CaseStore::latestSchemaVersion());
     QCOMPARE(scalarText(**store, "SELECT group_concat(name, ' ') FROM (SELECT name FROM "
                                  "sqlite_schema WHERE tbl_name IN ('listing_accounts',"
                                  " 'listing_backfill', 'listings') ORDER BY name)"),
@@ -138,7 +138,7 @@ void TestListingBackfill::groupedNoticeGetsItsRows()
     QVERIFY2(opened, qPrintable(opened.error()));
     CaseStore &store = **opened;
     store.setActor(QStringLiteral("tester"));
-    QCOMPARE(store.schemaVersion(), 8);
+    QCOMPARE(store.schemaVersion(), CaseStore::latestSchemaVersion());
     auto pending = ListingRepository(store).pendingNotices();
     QVERIFY2(pending, qPrintable(pending.error()));
     QCOMPARE(*pending, QList<qint64>{notice});

@@ -105,6 +105,13 @@ void TestCaseStore::migratesEmptyFile_data()
                           "evidence_blobs evidence_sources hosted_domains import_rejections "
                           "import_runs ip_assignments liability_lines listing_accounts "
                           "listing_backfill listings notices reports");
+    QTest::newRow("version 9: case attribution events")
+        << 9
+        << QStringLiteral("account_imports audit_log case_decisions case_events case_reports "
+                          "cases customers desk_secrets enforcement_history evidence "
+                          "evidence_blobs evidence_sources hosted_domains import_rejections "
+                          "import_runs ip_assignments liability_lines listing_accounts "
+                          "listing_backfill listings notices reports");
 }
 
 void TestCaseStore::migratesEmptyFile()

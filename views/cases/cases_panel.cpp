@@ -306,6 +306,8 @@ void CasesPanel::showEvents(const CaseRecord *record)
                                             : tr("Owner → %1").arg(event.newValue);
         else if (event.kind == u"notes")
             what = tr("Notes changed");
+        else if (event.kind == u"attributed")
+            what = tr("Attributed to account %1").arg(event.newValue);
         else if (event.kind == u"status")
             what = tr("Status %1 → %2")
                        .arg(CaseListModel::statusLabel(event.oldValue),

@@ -52,12 +52,22 @@ void CasesPanel::afterWrite(qint64 keepCaseId)
 
 QString CasesPanel::groupingText(const CaseAssignmentSummary &summary)
 {
-    return tr("Grouped reports: %1; new cases: %2; added to open cases: %3; messages not "
-              "grouped: %4.")
-        .arg(summary.placements.size())
-        .arg(summary.newCaseIds.size())
-        .arg(summary.additions.size())
-        .arg(summary.notGrouped.size());
+    QString text = tr("Grouped reports: %1; new cases: %2; added to open cases: %3; messages not "
+                      "grouped: %4.")
+                       .arg(summary.placements.size())
+                       .arg(summary.newCaseIds.size())
+                       .arg(summary.additions.size())
+                       .arg(summary.notGrouped.size());
+    // Cases grouped before the account directory knew their addresses.
+    if (!summary.casesAttributed.isEmpty()) {
+        QStringList cases;
+        for (const CaseAttributed &a : summary.casesAttributed)
+            cases << tr("%1 to %2").arg(a.publicId, a.accountId);
+        text +=
+            QLatin1Char(' ') +
+            tr("Attributed by the account directory: %1.").arg(cases.join(QStringLiteral(", ")));
+    }
+    return text;
 }
 
 Result<CaseAssignmentSummary> CasesPanel::groupNewReports()
